@@ -1,0 +1,24 @@
+"""screening
+
+Revision ID: 20261123_04_screening
+Revises: 20261123_03_candidates
+"""
+from collections.abc import Sequence
+
+import sqlalchemy as sa  # noqa: F401
+from alembic import op  # noqa: F401
+
+import searchlight.db  # noqa: F401
+
+revision: str = "20261123_04_screening"
+down_revision: str | None = "20261123_03_candidates"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def upgrade() -> None:
+    pass
+
+
+def downgrade() -> None:
+    pass

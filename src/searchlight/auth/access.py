@@ -1,0 +1,35 @@
+"""The one access helper. Every view asks `require(user, permission)`; object-level checks live
+in each domain's `get_..._for_user` function, which calls `require` first."""
+
+from searchlight.auth.models import User
+from searchlight.errors import Forbidden
+
+PERMISSIONS: dict[str, frozenset[str]] = {
+    "roles:read": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead"}),
+    "roles:write": frozenset({"admin", "recruiter"}),
+    "taxonomy:read": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
+    "taxonomy:write": frozenset({"admin", "recruiter"}),
+    "candidates:read": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "candidates:read_all": frozenset({"admin", "recruiter"}),
+    "candidates:write": frozenset({"admin", "recruiter"}),
+    "candidates:merge": frozenset({"admin", "recruiter"}),
+    "pipeline:move": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "crm:write": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "screening:run": frozenset({"admin", "recruiter"}),
+    "screening:read": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "identity:reveal": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "users:manage": frozenset({"admin"}),
+    "audit:read": frozenset({"admin"}),
+    "api_tokens:manage": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
+}
+
+
+def allowed(user: User, permission: str) -> bool:
+    return user.is_active and user.role in PERMISSIONS[permission]
+
+
+def require(user: User, permission: str, *, target: str = "") -> None:
+    if not allowed(user, permission):
+        raise Forbidden(
+            "You do not have permission to do this.", permission=permission, target=target
+        )

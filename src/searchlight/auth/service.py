@@ -1,0 +1,106 @@
+import hashlib
+import secrets
+from datetime import timedelta
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import delete, func, select
+from sqlalchemy.orm import Session
+
+from searchlight.auth.models import USER_ROLES, ApiToken, User, UserSession
+from searchlight.config import Settings
+from searchlight.db import utcnow
+from searchlight.errors import Conflict, InvalidInput
+
+_hasher = PasswordHasher()
+# Verifying against a fixed hash keeps log-in time equal for unknown and known e-mails.
+_DUMMY_HASH = _hasher.hash("not-a-real-password")
+
+
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def hash_password(password: str) -> str:
+    if len(password) < 8:
+        raise InvalidInput("A password needs at least 8 characters.")
+    return _hasher.hash(password)
+
+
+def create_user(
+    *, db_session: Session, email: str, full_name: str, password: str, role: str,
+    locale: str = "nl", is_demo: bool = False,
+) -> User:
+    if role not in USER_ROLES:
+        raise InvalidInput(f"Unknown role {role!r}; choose one of {', '.join(USER_ROLES)}.")
+    email = email.strip().lower()
+    if db_session.scalar(select(User.id).where(func.lower(User.email) == email)):
+        raise Conflict(f"A user with e-mail {email} already exists.")
+    user = User(
+        email=email, full_name=full_name, password_hash=hash_password(password), role=role,
+        locale=locale, is_demo=is_demo,
+    )
+    db_session.add(user)
+    db_session.flush()
+    return user
+
+
+def authenticate(*, db_session: Session, email: str, password: str) -> User | None:
+    user = db_session.scalar(select(User).where(User.email == email.strip().lower()))
+    try:
+        _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
+    except (VerificationError, InvalidHashError):
+        return None
+    if user is None or not user.is_active:
+        return None
+    if _hasher.check_needs_rehash(user.password_hash):
+        user.password_hash = _hasher.hash(password)
+    return user
+
+
+def start_session(*, db_session: Session, user: User) -> tuple[str, UserSession]:
+    """A fresh id at every log-in, so a session id planted before log-in is worthless."""
+    token = secrets.token_urlsafe(32)
+    record = UserSession(id=_digest(token), user_id=user.id, csrf_token=secrets.token_urlsafe(32))
+    db_session.add(record)
+    db_session.flush()
+    return token, record
+
+
+def resolve_session(*, db_session: Session, token: str, settings: Settings) -> UserSession | None:
+    record = db_session.get(UserSession, _digest(token))
+    if record is None:
+        return None
+    now = utcnow()
+    idle_expired = now - record.last_seen_at > timedelta(minutes=settings.session_idle_minutes)
+    absolute_expired = now - record.created_at > timedelta(hours=settings.session_absolute_hours)
+    if idle_expired or absolute_expired or not record.user.is_active:
+        db_session.delete(record)
+        return None
+    # Writing on every request would serialise readers; a minute of precision is plenty.
+    if now - record.last_seen_at > timedelta(minutes=1):
+        record.last_seen_at = now
+    return record
+
+
+def end_session(*, db_session: Session, token: str) -> None:
+    db_session.execute(delete(UserSession).where(UserSession.id == _digest(token)))
+
+
+def create_api_token(*, db_session: Session, user: User, name: str) -> str:
+    token = "sl_" + secrets.token_urlsafe(32)
+    db_session.add(ApiToken(user_id=user.id, name=name, token_hash=_digest(token)))
+    db_session.flush()
+    return token
+
+
+def resolve_api_token(*, db_session: Session, token: str) -> User | None:
+    record = db_session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
+    if record is None or record.revoked_at is not None or not record.user.is_active:
+        return None
+    record.last_used_at = utcnow()
+    return record.user
+
+
+def set_locale(*, db_session: Session, user: User, locale: str) -> None:
+    user.locale = locale

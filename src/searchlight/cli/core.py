@@ -1,0 +1,90 @@
+"""Commands every installation needs: migrate, serve, users, audit."""
+
+import getpass
+import json
+import sys
+
+import typer
+from rich.console import Console
+
+from searchlight.auth import service as auth_service
+from searchlight.auth.models import USER_ROLES
+from searchlight.db import get_engine, transaction
+from searchlight.errors import DomainError
+from searchlight.governance import audit
+from searchlight.governance.events import created
+
+err = Console(stderr=True)
+users_app = typer.Typer(help="User accounts.", no_args_is_help=True)
+audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
+
+
+def fail(message: str, code: int = 1) -> None:
+    err.print(f"[red]error:[/red] {message}")
+    raise typer.Exit(code)
+
+
+def migrate() -> None:
+    """Bring the database schema up to date."""
+    from searchlight.migrate import upgrade
+
+    upgrade(get_engine())
+    err.print("Database is up to date.")
+
+
+def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> None:
+    """Serve the web application."""
+    import uvicorn
+
+    uvicorn.run("searchlight.main:create_app", factory=True, host=host, port=port, reload=reload)
+
+
+@users_app.command("create")
+def create_user(
+    email: str,
+    full_name: str = typer.Option(..., "--name", help="Full name shown in the app."),
+    role: str = typer.Option(..., help=f"One of: {', '.join(USER_ROLES)}."),
+    locale: str = typer.Option("nl", help="nl or en."),
+    password: str = typer.Option(
+        "", help="Leave empty to be asked (or set SEARCHLIGHT_NEW_PASSWORD).",
+        envvar="SEARCHLIGHT_NEW_PASSWORD",
+    ),
+) -> None:
+    """Create a user who can log in."""
+    secret = password or getpass.getpass("Password: ")
+    try:
+        with transaction() as db:
+            user = auth_service.create_user(
+                db_session=db, email=email, full_name=full_name, password=secret, role=role,
+                locale=locale,
+            )
+            audit.record(db_session=db, actor=None,
+                         event=created("user", user.id, {"email": user.email, "role": role}))
+    except DomainError as error:
+        fail(error.message)
+    err.print(f"Created {email} ({role}).")
+
+
+@audit_app.command("verify")
+def verify(json_output: bool = typer.Option(False, "--json")) -> None:
+    """Check the hash chain; exit 1 and name the first broken entry if a row was altered."""
+    with transaction() as db:
+        checked, broken = audit.verify_chain(db_session=db)
+    if json_output:
+        sys.stdout.write(json.dumps({
+            "checked": checked, "ok": broken is None,
+            "broken_entry": broken.entry_id if broken else None,
+            "reason": broken.reason if broken else None,
+        }) + "\n")
+    if broken:
+        fail(f"audit entry {broken.entry_id} {broken.reason} "
+             f"({checked} entries before it are intact)")
+    if not json_output:
+        err.print(f"Audit log intact: {checked} entries verified.")
+
+
+def register(app: typer.Typer) -> None:
+    app.command("migrate")(migrate)
+    app.command("serve")(serve)
+    app.add_typer(users_app, name="users")
+    app.add_typer(audit_app, name="audit")

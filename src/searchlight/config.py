@@ -1,0 +1,50 @@
+"""Settings read from the environment; see the configuration table in the README."""
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field, model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_SECRET = "change-me-in-production"  # noqa: S105 - the value production refuses
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="SEARCHLIGHT_", extra="ignore")
+
+    env: Literal["development", "test", "production"] = "development"
+    database_url: str = Field(
+        default="sqlite:///var/searchlight.sqlite3",
+        validation_alias=AliasChoices("DATABASE_URL", "SEARCHLIGHT_DATABASE_URL"),
+    )
+    secret_key: str = DEFAULT_SECRET
+    data_dir: Path = Path("var")
+    default_locale: Literal["nl", "en"] = "nl"
+    session_idle_minutes: int = 60
+    session_absolute_hours: int = 12
+    secure_cookies: bool = False
+    max_upload_bytes: int = 10 * 1024 * 1024
+    max_batch_upload_bytes: int = 200 * 1024 * 1024
+    demo_accounts: bool = True
+    llm_base_url: str | None = None
+    llm_api_key: str | None = None
+    llm_model: str = "gpt-4o-mini"
+
+    @model_validator(mode="after")
+    def refuse_unsafe_production(self) -> "Settings":
+        if self.env == "production":
+            if self.secret_key == DEFAULT_SECRET or len(self.secret_key) < 32:
+                raise ValueError("SEARCHLIGHT_SECRET_KEY must be set to 32+ random characters")
+            if self.demo_accounts:
+                raise ValueError("SEARCHLIGHT_DEMO_ACCOUNTS must be false in production")
+        return self
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

@@ -1,0 +1,96 @@
+"""Dependency aliases: views read as plain signatures (`db: DbSession, user: CurrentUser`)."""
+
+from collections.abc import Iterator
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.orm import Session
+
+from searchlight.auth import service as auth_service
+from searchlight.auth.models import User
+from searchlight.config import Settings, get_settings
+from searchlight.db import open_session
+from searchlight.errors import Forbidden, Unauthenticated
+from searchlight.governance import audit, events
+
+SESSION_COOKIE = "searchlight_session"
+LOCALE_COOKIE = "searchlight_locale"
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+
+
+def get_db(request: Request) -> Iterator[Session]:
+    """The request owns the transaction: commit when the view succeeds, roll back when it fails.
+    A refused action leaves one trace, the audit entry of the refusal."""
+    db_session = open_session()
+    try:
+        yield db_session
+        db_session.commit()
+    except Forbidden as refusal:
+        db_session.rollback()
+        _record_refusal(db_session, request, refusal)
+        raise
+    except BaseException:
+        db_session.rollback()
+        raise
+    finally:
+        db_session.close()
+
+
+def _record_refusal(db_session: Session, request: Request, refusal: Forbidden) -> None:
+    user = getattr(request.state, "user", None)
+    event = events.access_denied(
+        refusal.permission, refusal.target, request.method, request.url.path
+    )
+    audit.record(db_session=db_session, actor=db_session.merge(user) if user else None, event=event)
+    db_session.commit()
+
+
+DbSession = Annotated[Session, Depends(get_db)]
+SettingsDep = Annotated[Settings, Depends(get_settings)]
+
+
+def _bearer_token(request: Request) -> str | None:
+    header = request.headers.get("Authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def optional_user(request: Request, db: DbSession, settings: SettingsDep) -> User | None:
+    if token := _bearer_token(request):
+        user = auth_service.resolve_api_token(db_session=db, token=token)
+        if user is None:
+            raise Unauthenticated("The API token is invalid or revoked.")
+        request.state.auth_method = "token"
+    elif cookie := request.cookies.get(SESSION_COOKIE):
+        record = auth_service.resolve_session(db_session=db, token=cookie, settings=settings)
+        user = record.user if record else None
+        request.state.csrf_token = record.csrf_token if record else ""
+        request.state.auth_method = "session"
+    else:
+        user = None
+    request.state.user = user
+    return user
+
+
+def current_user(user: Annotated[User | None, Depends(optional_user)]) -> User:
+    if user is None:
+        raise Unauthenticated("Please log in.")
+    return user
+
+
+CurrentUser = Annotated[User, Depends(current_user)]
+OptionalUser = Annotated[User | None, Depends(optional_user)]
+
+
+async def csrf_protect(request: Request, user: CurrentUser) -> None:
+    """Cookie-authenticated unsafe requests must echo the session's CSRF token (form field or
+    X-CSRF-Token header, which HTMX sends). API tokens are not sent by browsers, so exempt."""
+    if request.method not in UNSAFE_METHODS or request.state.auth_method == "token":
+        return
+    sent = request.headers.get("X-CSRF-Token")
+    if not sent:
+        form = await request.form()
+        value = form.get("csrf_token")
+        sent = value if isinstance(value, str) else None
+    if not sent or sent != request.state.csrf_token:
+        raise Forbidden("The form has expired; reload the page and try again.", permission="csrf")

@@ -1,0 +1,149 @@
+"""create_app(): routers, static files, middleware and the one error handler."""
+
+import importlib
+import logging
+from pathlib import Path
+from urllib.parse import quote
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from searchlight.config import get_settings
+from searchlight.deps import LOCALE_COOKIE
+from searchlight.errors import DomainError, PayloadTooLarge, Unauthenticated
+from searchlight.i18n import current_locale, gettext, normalise_locale
+from searchlight.web import render
+
+logger = logging.getLogger(__name__)
+
+# Each domain exposes `router` in its views module; the order is the order of the navigation.
+DOMAINS = (
+    "auth", "roles", "taxonomy", "candidates", "crm", "screening", "governance",
+)
+
+
+def wants_json(request: Request) -> bool:
+    if request.url.path.startswith("/api/"):
+        return True
+    accept = request.headers.get("accept", "")
+    return "application/json" in accept and "text/html" not in accept
+
+
+def _choose_locale(request: Request) -> str:
+    from_cookie = normalise_locale(request.cookies.get(LOCALE_COOKIE))
+    if from_cookie:
+        return from_cookie
+    for part in request.headers.get("accept-language", "").split(","):
+        if found := normalise_locale(part.split(";")[0]):
+            return found
+    return get_settings().default_locale
+
+
+class LocaleAndSecurityHeaders(BaseHTTPMiddleware):
+    async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
+        current_locale.set(_choose_locale(request))
+        response = await call_next(request)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        response.headers.setdefault("Referrer-Policy", "same-origin")
+        response.headers.setdefault(
+            "Content-Security-Policy",
+            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+            "frame-ancestors 'none'",
+        )
+        return response
+
+
+class UploadLimit:
+    """Refuse request bodies over the batch limit before anything is parsed or stored."""
+
+    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+        self.app = app
+        self.max_bytes = max_bytes
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        declared = headers.get(b"content-length")
+        if declared and declared.isdigit() and int(declared) > self.max_bytes:
+            return await _too_large(send)
+        received = 0
+
+        async def limited_receive() -> Message:
+            nonlocal received
+            message = await receive()
+            if message["type"] == "http.request":
+                received += len(message.get("body", b""))
+                if received > self.max_bytes:
+                    raise PayloadTooLarge("The upload is larger than allowed.")
+            return message
+
+        return await self.app(scope, limited_receive, send)
+
+
+async def _too_large(send: Send) -> None:
+    body = b'{"error":"payload_too_large","message":"The upload is larger than allowed."}'
+    await send({"type": "http.response.start", "status": 413,
+                "headers": [(b"content-type", b"application/json")]})
+    await send({"type": "http.response.body", "body": body})
+
+
+def handle_domain_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, DomainError)
+    if isinstance(error, Unauthenticated) and not wants_json(request):
+        return RedirectResponse(f"/login?next={quote(request.url.path)}", status_code=303)
+    message = gettext(error.message)
+    if wants_json(request):
+        return JSONResponse(
+            {"error": error.code, "message": message, "detail": error.detail},
+            status_code=error.status_code,
+        )
+    return render(request, "error.html", status_code=error.status_code,
+                  title=gettext("Something went wrong"), message=message, code=error.status_code)
+
+
+def handle_http_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, StarletteHTTPException)
+    if wants_json(request):
+        return JSONResponse({"error": "http_error", "message": error.detail},
+                            status_code=error.status_code)
+    title = gettext("Page not found") if error.status_code == 404 else gettext("Error")
+    return render(request, "error.html", status_code=error.status_code, title=title,
+                  message=str(error.detail), code=error.status_code)
+
+
+def handle_validation_error(request: Request, error: Exception) -> Response:
+    assert isinstance(error, RequestValidationError)
+    problems = [
+        {"field": ".".join(str(p) for p in e["loc"][1:]), "message": e["msg"]}
+        for e in error.errors()
+    ]
+    if wants_json(request):
+        return JSONResponse({"error": "invalid_input", "message": "Invalid input",
+                             "detail": {"problems": problems}}, status_code=422)
+    message = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+    return render(request, "error.html", status_code=422, title=gettext("Invalid input"),
+                  message=message, code=422)
+
+
+def create_app() -> FastAPI:
+    settings = get_settings()
+    app = FastAPI(
+        title="Searchlight", version="0.1.0", docs_url="/api/docs",
+        openapi_url="/api/openapi.json", redoc_url=None,
+    )
+    app.add_middleware(LocaleAndSecurityHeaders)
+    app.add_middleware(UploadLimit, max_bytes=settings.max_batch_upload_bytes)
+    app.add_exception_handler(DomainError, handle_domain_error)
+    app.add_exception_handler(StarletteHTTPException, handle_http_error)
+    app.add_exception_handler(RequestValidationError, handle_validation_error)
+    app.mount("/static", StaticFiles(directory=Path(__file__).parent / "static"), name="static")
+    for domain in DOMAINS:
+        app.include_router(importlib.import_module(f"searchlight.{domain}.views").router)
+    return app

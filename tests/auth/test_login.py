@@ -1,0 +1,88 @@
+import re
+
+from sqlalchemy import select
+
+from searchlight.auth.models import UserSession
+from searchlight.deps import SESSION_COOKIE
+from searchlight.governance.models import AuditEntry
+from tests.factories import PASSWORD
+
+
+def _login_form_token(client) -> str:  # type: ignore[no-untyped-def]
+    page = client.get("/login")
+    match = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
+    assert match
+    return match.group(1)
+
+
+def test_it_redirects_anonymous_visitors_to_login(client):
+    response = client.get("/", follow_redirects=False)
+    assert response.status_code == 303
+    assert response.headers["location"] == "/login?next=/"
+
+
+def test_it_logs_in_with_the_right_password(client, db, alice):
+    token = _login_form_token(client)
+    response = client.post("/login", data={"email": "ALICE@example.org", "password": PASSWORD,
+                                           "csrf_token": token}, follow_redirects=False)
+    assert response.status_code == 303
+    cookie = response.headers["set-cookie"]
+    assert "HttpOnly" in cookie and "SameSite=lax" in cookie
+    home = client.get("/")
+    assert "Welcome, Alice" in home.text
+
+
+def test_it_refuses_a_wrong_password(client, alice):
+    token = _login_form_token(client)
+    response = client.post("/login", data={"email": alice.email, "password": "nope-nope",
+                                           "csrf_token": token})
+    assert response.status_code == 401
+    assert "not correct" in response.text
+    assert SESSION_COOKIE not in client.cookies
+
+
+def test_it_refuses_a_login_without_the_form_token(client, alice):
+    response = client.post("/login", data={"email": alice.email, "password": PASSWORD,
+                                           "csrf_token": "forged"})
+    assert response.status_code == 403
+
+
+def test_it_gives_a_new_session_id_at_every_login(client, db, alice):
+    ids = set()
+    for _ in range(2):
+        client.cookies.clear()
+        token = _login_form_token(client)
+        client.post("/login", data={"email": alice.email, "password": PASSWORD,
+                                    "csrf_token": token})
+        ids.add(client.cookies[SESSION_COOKIE])
+    assert len(ids) == 2
+
+
+def test_it_ends_the_session_at_logout(as_alice, db):
+    response = as_alice.post("/logout", follow_redirects=False)
+    assert response.status_code == 303
+    assert db.scalar(select(UserSession).where(UserSession.user_id == as_alice.user.id)) is None
+    assert as_alice.client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_it_refuses_a_form_post_without_csrf_token_and_audits_it(as_alice, db):
+    response = as_alice.client.post("/logout", data={"csrf_token": "wrong"})
+    assert response.status_code == 403
+    refusal = db.scalars(select(AuditEntry).where(AuditEntry.action == "access.denied")).one()
+    assert refusal.actor_id == as_alice.user.id
+
+
+def test_it_expires_idle_sessions(as_alice, db):
+    from datetime import timedelta
+
+    record = db.scalar(select(UserSession).where(UserSession.user_id == as_alice.user.id))
+    record.last_seen_at = record.last_seen_at - timedelta(hours=5)
+    db.commit()
+    assert as_alice.client.get("/", follow_redirects=False).status_code == 303
+
+
+def test_it_switches_language_and_remembers_it_per_user(as_alice, db):
+    as_alice.client.post("/locale", data={"locale": "nl", "next": "/"})
+    db.refresh(as_alice.user)
+    assert as_alice.user.locale == "nl"
+    assert "Welkom, Alice" in as_alice.client.get("/").text

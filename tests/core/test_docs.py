@@ -1,0 +1,25 @@
+"""The README documents every setting, so operators never have to read the code."""
+
+from pathlib import Path
+
+from searchlight.config import Settings
+
+README = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+
+
+def _environment_name(field_name: str) -> str:
+    field = Settings.model_fields[field_name]
+    aliases = getattr(field.validation_alias, "choices", None)
+    return str(aliases[0]) if aliases else f"SEARCHLIGHT_{field_name.upper()}"
+
+
+def test_it_documents_every_setting_in_the_readme():
+    missing = [
+        _environment_name(name) for name in Settings.model_fields
+        if f"`{_environment_name(name)}`" not in README
+    ]
+    assert not missing, f"Settings missing from the README configuration table: {missing}"
+
+
+def test_it_gives_the_two_setup_commands():
+    assert "make run" in README and "make test" in README

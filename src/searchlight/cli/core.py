@@ -5,14 +5,15 @@ import json
 import sys
 
 import typer
+from sqlalchemy import select
 from rich.console import Console
 
 from searchlight.auth import service as auth_service
-from searchlight.auth.models import USER_ROLES
+from searchlight.auth.models import USER_ROLES, User
 from searchlight.db import get_engine, transaction
 from searchlight.errors import DomainError
 from searchlight.governance import audit
-from searchlight.governance.events import created
+from searchlight.governance.events import AuditEvent, created
 
 err = Console(stderr=True)
 users_app = typer.Typer(help="User accounts.", no_args_is_help=True)
@@ -63,6 +64,20 @@ def create_user(
     except DomainError as error:
         fail(error.message)
     err.print(f"Created {email} ({role}).")
+
+
+@users_app.command("token")
+def create_token(email: str, name: str = typer.Option("integration", help="What it is for.")) -> None:
+    """Create an API token for a user (printed once; store it safely)."""
+    with transaction() as db:
+        user = db.scalar(select(User).where(User.email == email.strip().lower()))
+        if user is None:
+            fail(f"no user with e-mail {email}")
+            return
+        token = auth_service.create_api_token(db_session=db, user=user, name=name)
+        audit.record(db_session=db, actor=None,
+                     event=AuditEvent("api_token.created", "user", user.id, {"name": name}))
+    sys.stdout.write(token + "\n")
 
 
 @audit_app.command("verify")

@@ -1,0 +1,3 @@
+from searchlight.cli import main
+
+main()

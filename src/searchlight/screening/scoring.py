@@ -1,0 +1,210 @@
+"""Score a CV's evidence against a SEARCH profile. Pure code: the same input gives the same score.
+
+Every profile item is matched against every passage with two signals, the multilingual embedding
+(meaning, across Dutch and English) and exact terms (names of tools, compounds). An item's strength
+is its best passage; a dimension with no passage above the evidence floor is *unknown*, never zero.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from searchlight.screening.evidence import Passage
+from searchlight.screening.terms import lexical_overlap, squashed, term_set
+
+DIMENSIONS = ("skills", "experience", "attitude", "results", "cognitive", "habits")
+ENGINE_VERSION = "search-hybrid-1"
+
+# Cosine of the multilingual encoder mapped onto 0..1: unrelated phrases sit below about 0.35
+# (short clauses drift up to 0.45), a phrase and its translation in a clause from 0.75 up.
+COSINE_FLOOR, COSINE_FULL = 0.35, 0.75
+EVIDENCE_FLOOR = 0.40  # weaker matches are not quoted and cannot make a dimension known
+MATCHED = 0.60  # an item counts as covered (and a must-have as present) from here
+LISTED_ONLY = 0.85  # a skill that is only listed, not shown in experience or projects
+QUOTES_PER_ITEM = 2
+
+
+@dataclass(frozen=True)
+class ItemSpec:
+    dimension: str
+    index: int
+    text_nl: str
+    text_en: str
+    must_have: bool = False
+    min_years: int | None = None
+    synonyms: tuple[str, ...] = ()
+
+    @property
+    def queries(self) -> tuple[str, ...]:
+        """Phrasings to look for; the number of years is checked against dated jobs instead."""
+        phrasings = (self.text_nl, self.text_en, *self.synonyms)
+        cleaned = (_YEARS.sub(" ", q).strip(" -,") if self.min_years else q for q in phrasings)
+        return tuple(dict.fromkeys(q for q in cleaned if q))
+
+
+@dataclass(frozen=True)
+class Quote:
+    text: str
+    start: int
+    end: int
+    section: str
+    strength: float
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    spec: ItemSpec
+    strength: float
+    quotes: tuple[Quote, ...]
+
+    @property
+    def matched(self) -> bool:
+        return self.strength >= MATCHED
+
+
+@dataclass(frozen=True)
+class DimensionResult:
+    key: str
+    weight: float
+    score: float | None  # None = unknown: the CV holds no evidence for this dimension
+    items: tuple[ItemResult, ...]
+
+
+@dataclass(frozen=True)
+class Score:
+    overall: float | None
+    coverage: float
+    dimensions: dict[str, DimensionResult]
+    needs_human_check: bool
+    reasons: tuple[str, ...] = field(default=())
+
+
+_YEARS = re.compile(r"\d+\s*(?:[-–+]\s*\d*\s*)?(?:jaar|years?|yrs?)\b", re.IGNORECASE)
+_CLAUSE_BREAK = re.compile(r"[,;:()\[\]|]+|\s[-–—/]\s")
+
+
+def embedding_units(passages: Sequence[Passage]) -> tuple[list[str], np.ndarray]:
+    """Each passage and, when it has several, its clauses: a short item meets the few words
+    that mention it instead of drowning in a long sentence. Returns texts and their passage."""
+    texts: list[str] = []
+    owners: list[int] = []
+    for index, passage in enumerate(passages):
+        clauses = [c.strip() for c in _CLAUSE_BREAK.split(passage.text) if len(c.strip()) > 2]
+        for unit in dict.fromkeys([passage.text, *(clauses if len(clauses) > 1 else [])]):
+            texts.append(unit)
+            owners.append(index)
+    return texts, np.array(owners, dtype=np.int32)
+
+
+@dataclass(frozen=True)
+class CvEvidence:
+    """What scoring needs of one CV: passages, unit vectors of their embedding units (see
+    `embedding_units`, in passage order), and years of work."""
+
+    passages: tuple[Passage, ...]
+    unit_vectors: np.ndarray  # units x dim, L2-normalised
+    unit_owners: np.ndarray  # passage index of each unit, ascending
+    total_years: float | None
+    dated_passages: tuple[int, ...] = ()  # passages naming a work period, quoted for years
+
+    def lexical(self) -> list[tuple[frozenset[str], str]]:
+        return [(term_set(p.text), squashed(p.text)) for p in self.passages]
+
+    def semantic(self, query_vectors: np.ndarray) -> np.ndarray:
+        """Calibrated similarity of each query to each passage (its best unit)."""
+        cosine = query_vectors.astype(np.float32) @ self.unit_vectors.astype(np.float32).T
+        starts = np.flatnonzero(np.r_[True, np.diff(self.unit_owners) != 0])
+        per_passage = np.maximum.reduceat(cosine.max(axis=0), starts)
+        return np.clip((per_passage - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR), 0.0, 1.0)
+
+
+def item_strengths(
+    spec: ItemSpec, query_vectors: np.ndarray, cv: CvEvidence,
+    lexical: list[tuple[frozenset[str], str]],
+) -> np.ndarray:
+    """Strength of the item in each passage: the best of its phrasings, by meaning or by terms."""
+    if not cv.passages:
+        return np.zeros(0)
+    semantic = cv.semantic(query_vectors)
+    exact = np.array([
+        max(lexical_overlap(q, terms, flat) for q in spec.queries) for terms, flat in lexical
+    ])
+    # Exact terms only count fully when every content word of a phrasing is present.
+    strengths = np.maximum(semantic, np.where(exact >= 1.0, 1.0, 0.5 * exact))
+    listed = np.array([p.section == "skills" for p in cv.passages])
+    return np.where(listed, strengths * LISTED_ONLY, strengths)
+
+
+def _quotes(cv: CvEvidence, strengths: np.ndarray) -> tuple[Quote, ...]:
+    order = np.argsort(-strengths, kind="stable")[:QUOTES_PER_ITEM]
+    return tuple(
+        Quote(cv.passages[i].text, cv.passages[i].start, cv.passages[i].end,
+              cv.passages[i].section, round(float(strengths[i]), 3))
+        for i in order if strengths[i] >= EVIDENCE_FLOOR
+    )
+
+
+def _years_item(spec: ItemSpec, strengths: np.ndarray, cv: CvEvidence) -> ItemResult:
+    """"5+ years of ML": half the dated work history against the minimum, half the topic."""
+    assert spec.min_years is not None and cv.total_years is not None
+    years_share = min(1.0, cv.total_years / max(spec.min_years, 1))
+    topic = float(strengths.max()) if strengths.size else 0.0
+    dated = np.zeros_like(strengths)
+    dated[list(cv.dated_passages)] = years_share
+    quotes = _quotes(cv, np.maximum(strengths, dated))
+    return ItemResult(spec, round(0.5 * years_share + 0.5 * topic, 3), quotes)
+
+
+def score_item(
+    spec: ItemSpec, query_vectors: np.ndarray, cv: CvEvidence,
+    lexical: list[tuple[frozenset[str], str]],
+) -> ItemResult:
+    strengths = item_strengths(spec, query_vectors, cv, lexical)
+    if spec.min_years and cv.total_years and cv.dated_passages:
+        return _years_item(spec, strengths, cv)
+    best = float(strengths.max()) if strengths.size else 0.0
+    if best < EVIDENCE_FLOOR:
+        return ItemResult(spec, round(best, 3), ())
+    return ItemResult(spec, round(best, 3), _quotes(cv, strengths))
+
+
+def score_dimension(key: str, weight: float, items: Sequence[ItemResult]) -> DimensionResult:
+    evidenced = [item for item in items if item.quotes]
+    if not evidenced:
+        return DimensionResult(key, weight, None, tuple(items))
+    score = 100.0 * sum(item.strength for item in items) / len(items)
+    return DimensionResult(key, weight, round(score, 1), tuple(items))
+
+
+def combine(dimensions: dict[str, DimensionResult]) -> Score:
+    total_weight = sum(d.weight for d in dimensions.values())
+    known = [d for d in dimensions.values() if d.score is not None and d.weight > 0]
+    known_weight = sum(d.weight for d in known)
+    overall = (
+        round(sum(d.score * d.weight for d in known if d.score is not None) / known_weight, 1)
+        if known_weight else None
+    )
+    coverage = round(known_weight / total_weight, 3) if total_weight else 0.0
+    missing = [
+        item.spec for d in dimensions.values() for item in d.items
+        if item.spec.must_have and not item.matched
+    ]
+    reasons = tuple(f"must-have not evidenced: {spec.text_en}" for spec in missing)
+    return Score(overall, coverage, dimensions, needs_human_check=bool(missing), reasons=reasons)
+
+
+def score_cv(
+    items: Sequence[ItemSpec], item_vectors: Sequence[np.ndarray], weights: dict[str, float],
+    cv: CvEvidence,
+) -> Score:
+    """Score one CV. `item_vectors[i]` holds the unit vectors of `items[i].queries`."""
+    lexical = cv.lexical()
+    results = [score_item(s, v, cv, lexical) for s, v in zip(items, item_vectors, strict=True)]
+    dimensions = {
+        key: score_dimension(key, weights.get(key, 1.0), [r for r in results
+                                                           if r.spec.dimension == key])
+        for key in DIMENSIONS
+    }
+    return combine(dimensions)

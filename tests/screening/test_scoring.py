@@ -1,0 +1,89 @@
+import numpy as np
+import pytest
+
+from searchlight.matching.embedder import default_embedder
+from searchlight.screening.evidence import collect_evidence
+from searchlight.screening.questions import interview_questions
+from searchlight.screening.scoring import CvEvidence, ItemSpec, embedding_units, score_cv
+
+WEIGHTS = {"skills": 3, "experience": 2, "attitude": 1, "results": 2, "cognitive": 1, "habits": 1}
+ITEMS = [
+    ItemSpec("skills", 0, "Python", "Python"),
+    ItemSpec("skills", 1, "PyTorch", "PyTorch", must_have=True),
+    ItemSpec("skills", 2, "vectordatabases", "vector databases"),
+    ItemSpec("experience", 0, "2-4 jaar hands-on ML", "2-4 years hands-on ML", min_years=2),
+    ItemSpec("results", 0, "Productiemodellen", "Models in production"),
+    ItemSpec("cognitive", 0, "Wiskundig inzicht", "Mathematical insight"),
+    ItemSpec("habits", 0, "Notebooks", "Notebooks"),
+]
+DUTCH_CV = """Werkervaring
+ML Engineer, Acme Verzekeringen (jan 2019 - heden)
+- Bouwde een fraudedetectiemodel in PyTorch en bracht het naar productie.
+- Zette vectordatabases (Qdrant) in voor semantisch zoeken.
+- Analyses in Python in Jupyter notebooks.
+"""
+ENGLISH_CV = """Experience
+ML Engineer, Acme Insurance (Jan 2019 - present)
+- Built a fraud detection model in PyTorch and took it to production.
+- Used vector databases (Qdrant) for semantic search.
+- Analysis in Python in Jupyter notebooks.
+"""
+
+
+def _score(cv_text: str, items=ITEMS):  # type: ignore[no-untyped-def]
+    embedder = default_embedder()
+    evidence = collect_evidence(cv_text)
+    texts, owners = embedding_units(evidence.passages)
+    dated = tuple(i for i, p in enumerate(evidence.passages) if "2019" in p.text)
+    cv = CvEvidence(evidence.passages, embedder.encode(texts), owners, evidence.total_years, dated)
+    vectors = [embedder.encode(list(item.queries)) for item in items]
+    return score_cv(items, vectors, WEIGHTS, cv)
+
+
+def test_it_scores_a_dutch_cv_as_well_as_an_english_one():
+    dutch, english = _score(DUTCH_CV), _score(ENGLISH_CV)
+    assert dutch.overall is not None and english.overall is not None
+    assert dutch.overall > 70 and english.overall > 70
+    assert abs(dutch.overall - english.overall) <= 10
+
+
+def test_it_gives_the_same_score_for_the_same_input():
+    assert _score(DUTCH_CV) == _score(DUTCH_CV)
+
+
+def test_it_leaves_a_dimension_without_evidence_unknown_and_asks_about_it():
+    score = _score(DUTCH_CV)
+    assert score.dimensions["cognitive"].score is None
+    assert score.dimensions["attitude"].score is None  # no items, no evidence: never zero
+    assert score.coverage < 1.0
+    questions = interview_questions(score)
+    assert any(q.dimension == "cognitive" and "wiskundig inzicht" in q.text_nl for q in questions)
+
+
+def test_it_quotes_the_passages_behind_every_matched_item():
+    score = _score(DUTCH_CV)
+    for dimension in score.dimensions.values():
+        for item in dimension.items:
+            for quote in item.quotes:
+                assert DUTCH_CV.find(quote.text.split(" (")[0][:30]) != -1
+
+
+def test_it_asks_a_human_when_a_must_have_is_missing():
+    score = _score(DUTCH_CV.replace("PyTorch", "scikit-learn"))
+    assert score.needs_human_check
+    assert any("PyTorch" in reason for reason in score.reasons)
+
+
+def test_it_does_not_reward_repeating_a_keyword():
+    stuffed = DUTCH_CV + "\n" + "PyTorch " * 60
+    assert _score(stuffed).overall == pytest.approx(_score(DUTCH_CV).overall, abs=0.5)
+
+
+def test_it_weights_the_overall_score_over_known_dimensions_only():
+    score = _score(DUTCH_CV)
+    known = {k: d for k, d in score.dimensions.items() if d.score is not None}
+    expected = sum(d.score * WEIGHTS[k] for k, d in known.items()) / sum(
+        WEIGHTS[k] for k in known)
+    assert score.overall == pytest.approx(expected, abs=0.05)
+    assert np.isclose(score.coverage, sum(WEIGHTS[k] for k in known) / sum(WEIGHTS.values()),
+                      atol=0.001)

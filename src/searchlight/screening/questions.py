@@ -38,7 +38,7 @@ def _ask(dimension: str, item: ItemResult, reason: str) -> InterviewQuestion:
 
 
 def interview_questions(score: Score) -> list[InterviewQuestion]:
-    questions = []
+    questions: list[InterviewQuestion] = []
     for key, dimension in score.dimensions.items():
         if dimension.score is None:
             questions.extend(_ask(key, item, "unknown_dimension") for item in dimension.items)

@@ -15,6 +15,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "candidates:merge": frozenset({"admin", "recruiter"}),
     "pipeline:move": frozenset({"admin", "recruiter", "hiring_manager"}),
     "crm:write": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "sources:manage": frozenset({"admin", "recruiter"}),
     "screening:run": frozenset({"admin", "recruiter"}),
     "screening:read": frozenset({"admin", "recruiter", "hiring_manager"}),
     "identity:reveal": frozenset({"admin", "recruiter", "hiring_manager"}),

@@ -1,3 +1,124 @@
-from fastapi import APIRouter
+"""CRM pages: activities and tags on a candidate, talent pools, and the sources registry."""
 
-router = APIRouter()
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import RedirectResponse, Response
+
+from searchlight.auth.access import allowed, require
+from searchlight.candidates import listing
+from searchlight.candidates.forms import PostedForm, text
+from searchlight.candidates.service import get_candidate_for_user
+from searchlight.crm import service
+from searchlight.crm.models import SOURCE_KINDS, SOURCE_LANGUAGES
+from searchlight.deps import CurrentUser, DbSession, csrf_protect
+from searchlight.errors import DomainError, InvalidInput
+from searchlight.i18n import _
+from searchlight.web import render
+
+router = APIRouter(tags=["crm"])
+CSRF = [Depends(csrf_protect)]
+
+
+def _back(target: str, fallback: str) -> RedirectResponse:
+    safe = target if target.startswith("/") and not target.startswith("//") else fallback
+    return RedirectResponse(safe, status_code=303)
+
+
+@router.post("/candidates/{candidate_id:int}/activities", include_in_schema=False,
+             dependencies=CSRF)
+def add_activity(db: DbSession, user: CurrentUser, candidate_id: int,
+                 form: PostedForm) -> Response:
+    candidate = get_candidate_for_user(db_session=db, user=user, candidate_id=candidate_id,
+                                       permission="crm:write")
+    service.add_activity(db_session=db, actor=user, candidate=candidate,
+                         kind=text(form, "kind") or "note", body=text(form, "body"))
+    return RedirectResponse(f"/candidates/{candidate.id}#timeline", status_code=303)
+
+
+@router.post("/candidates/{candidate_id:int}/tags", include_in_schema=False, dependencies=CSRF)
+def change_tags(db: DbSession, user: CurrentUser, candidate_id: int,
+                form: PostedForm) -> Response:
+    candidate = get_candidate_for_user(db_session=db, user=user, candidate_id=candidate_id,
+                                       permission="crm:write")
+    service.change_tags(db_session=db, actor=user, candidate=candidate,
+                        names=service.parse_tags(text(form, "tags")))
+    return RedirectResponse(f"/candidates/{candidate.id}#tags", status_code=303)
+
+
+@router.get("/pools", include_in_schema=False)
+def pool_list(request: Request, db: DbSession, user: CurrentUser) -> Response:
+    require(user, "candidates:read")
+    return render(request, "crm/pools.html", pools=service.pools_with_counts(db_session=db),
+                  can_write=allowed(user, "crm:write"), errors={}, values={})
+
+
+@router.post("/pools", include_in_schema=False, dependencies=CSRF)
+def create_pool(request: Request, db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
+    require(user, "crm:write")
+    values = {"name": text(form, "name"), "description": text(form, "description")}
+    try:
+        pool = service.create_pool(db_session=db, actor=user, **values)
+    except DomainError as problem:
+        return render(request, "crm/pools.html", status_code=problem.status_code,
+                      pools=service.pools_with_counts(db_session=db), can_write=True,
+                      errors={"name": _(problem.message)}, values=values)
+    return RedirectResponse(f"/pools/{pool.id}", status_code=303)
+
+
+@router.get("/pools/{pool_id:int}", include_in_schema=False)
+def pool_detail(request: Request, db: DbSession, user: CurrentUser, pool_id: int) -> Response:
+    require(user, "candidates:read")
+    pool = service.get_pool(db_session=db, pool_id=pool_id)
+    page = listing.list_candidates(
+        db_session=db, user=user, filters=listing.CandidateFilters(pool=pool.id, sort="name"),
+        after=request.query_params.get("after"), before=request.query_params.get("before"))
+    return render(request, "crm/pool.html", pool=pool, page=page,
+                  can_write=allowed(user, "crm:write"))
+
+
+@router.post("/pools/members", include_in_schema=False, dependencies=CSRF)
+def add_member(db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
+    require(user, "crm:write")
+    pool_id, candidate_id = text(form, "pool_id"), text(form, "candidate_id")
+    if not pool_id.isdigit() or not candidate_id.isdigit():
+        raise InvalidInput("Choose a pool and a candidate.")
+    pool = service.get_pool(db_session=db, pool_id=int(pool_id))
+    candidate = get_candidate_for_user(db_session=db, user=user, candidate_id=int(candidate_id),
+                                       permission="crm:write")
+    service.add_to_pool(db_session=db, actor=user, pool=pool, candidate=candidate)
+    return _back(text(form, "next"), f"/pools/{pool.id}")
+
+
+@router.post("/pools/{pool_id:int}/members/{candidate_id:int}/remove", include_in_schema=False,
+             dependencies=CSRF)
+def remove_member(db: DbSession, user: CurrentUser, pool_id: int, candidate_id: int,
+                  form: PostedForm) -> Response:
+    pool = service.get_pool(db_session=db, pool_id=pool_id)
+    get_candidate_for_user(db_session=db, user=user, candidate_id=candidate_id,
+                           permission="crm:write")
+    service.remove_from_pool(db_session=db, actor=user, pool=pool, candidate_id=candidate_id)
+    return _back(text(form, "next"), f"/pools/{pool.id}")
+
+
+@router.get("/sources", include_in_schema=False)
+def source_list(request: Request, db: DbSession, user: CurrentUser) -> Response:
+    require(user, "candidates:read")
+    return render(request, "crm/sources.html", sources=service.all_sources(db_session=db),
+                  can_manage=allowed(user, "sources:manage"), kinds=SOURCE_KINDS,
+                  languages=SOURCE_LANGUAGES, errors={}, values={})
+
+
+@router.post("/sources", include_in_schema=False, dependencies=CSRF)
+def create_source(request: Request, db: DbSession, user: CurrentUser,
+                  form: PostedForm) -> Response:
+    require(user, "sources:manage")
+    values = {name: text(form, name)
+              for name in ("name", "kind", "language", "specialisation", "website")}
+    try:
+        service.create_source(db_session=db, actor=user, **values)
+    except DomainError as problem:
+        field = str(problem.detail.get("field", "name"))
+        return render(request, "crm/sources.html", status_code=problem.status_code,
+                      sources=service.all_sources(db_session=db), can_manage=True,
+                      kinds=SOURCE_KINDS, languages=SOURCE_LANGUAGES,
+                      errors={field: _(problem.message)}, values=values)
+    return RedirectResponse("/sources", status_code=303)

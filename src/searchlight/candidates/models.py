@@ -1,0 +1,146 @@
+"""Candidates, their documents, their applications to roles and each application's stage history."""
+
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from searchlight.auth.models import User
+from searchlight.crm.models import Source, Tag, candidate_tags
+from searchlight.db import Base, utcnow
+from searchlight.roles.models import Role
+
+LEGAL_BASES = ("consent", "legitimate_interest")
+STAGE_KINDS = ("open", "hired", "rejected", "withdrawn")
+
+
+class Candidate(Base):
+    """A person in the talent CRM. `name_key` and `search_text` are normalised copies kept by the
+    service, so sorting and searching use plain indexes on SQLite and PostgreSQL alike."""
+
+    __tablename__ = "candidates"
+    __table_args__ = (
+        Index("ix_candidates_created_at_id", "created_at", "id"),
+        Index("ix_candidates_updated_at_id", "updated_at", "id"),
+        Index("ix_candidates_name_key_id", "name_key", "id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    full_name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str | None] = mapped_column(String(254))
+    email_key: Mapped[str | None] = mapped_column(String(254), index=True)
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    location: Mapped[str] = mapped_column(String(200), default="")
+    source_id: Mapped[int | None] = mapped_column(
+        ForeignKey("crm_sources.id", ondelete="SET NULL"), index=True
+    )
+    owner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True
+    )
+    legal_basis: Mapped[str | None] = mapped_column(String(32))
+    consent_given_on: Mapped[date | None]
+    consent_expires_on: Mapped[date | None]
+    name_key: Mapped[str] = mapped_column(String(200))
+    search_text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    source: Mapped[Source | None] = relationship()
+    owner: Mapped[User | None] = relationship()
+    tags: Mapped[list[Tag]] = relationship(secondary=candidate_tags, order_by=Tag.name)
+    documents: Mapped[list["Document"]] = relationship(
+        back_populates="candidate", order_by="Document.created_at"
+    )
+    applications: Mapped[list["Application"]] = relationship(
+        back_populates="candidate", order_by="Application.created_at",
+        cascade="all, delete-orphan",
+    )
+
+
+class Document(Base):
+    """A stored file, addressed by the SHA-256 of its bytes: the same file twice is one document.
+    `text`, `language` and `flags` are filled by screening when it reads the file."""
+
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    content_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    filename: Mapped[str] = mapped_column(String(255))
+    media_type: Mapped[str] = mapped_column(String(100))
+    size: Mapped[int]
+    storage_path: Mapped[str] = mapped_column(String(300))
+    candidate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("candidates.id", ondelete="SET NULL"), index=True
+    )
+    text: Mapped[str | None] = mapped_column(Text)
+    language: Mapped[str | None] = mapped_column(String(8))
+    flags: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    candidate: Mapped[Candidate | None] = relationship(back_populates="documents")
+
+
+class PipelineStage(Base):
+    """One column of a role's pipeline. Each role has its own list (the defaults are copied in
+    when the role first gets an application), so a role can add stages of its own."""
+
+    __tablename__ = "pipeline_stages"
+    __table_args__ = (UniqueConstraint("role_id", "key"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role_id: Mapped[int] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"))
+    key: Mapped[str] = mapped_column(String(40))
+    name_en: Mapped[str] = mapped_column(String(100))
+    name_nl: Mapped[str] = mapped_column(String(100))
+    position: Mapped[int]
+    kind: Mapped[str] = mapped_column(String(16), default="open")
+
+    def name(self, locale: str) -> str:
+        return self.name_en if locale == "en" else self.name_nl
+
+
+class Application(Base):
+    """A candidate for one role. `role_version` is the role profile version at apply time."""
+
+    __tablename__ = "applications"
+    __table_args__ = (
+        UniqueConstraint("candidate_id", "role_id"),
+        Index("ix_applications_role_id_stage_key", "role_id", "stage_key"),
+        Index("ix_applications_stage_key_candidate_id", "stage_key", "candidate_id"),
+    )
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(ForeignKey("candidates.id", ondelete="CASCADE"))
+    role_id: Mapped[int] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"))
+    role_version: Mapped[int]
+    stage_key: Mapped[str] = mapped_column(String(40))
+    stage_entered_at: Mapped[datetime] = mapped_column(default=utcnow)
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    candidate: Mapped[Candidate] = relationship(back_populates="applications")
+    role: Mapped[Role] = relationship()
+    changes: Mapped[list["StageChange"]] = relationship(
+        back_populates="application", order_by="StageChange.id", cascade="all, delete-orphan"
+    )
+
+
+class StageChange(Base):
+    """One move in the pipeline: who moved it, when, from where to where, and why."""
+
+    __tablename__ = "application_stage_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    application_id: Mapped[int] = mapped_column(
+        ForeignKey("applications.id", ondelete="CASCADE"), index=True
+    )
+    from_stage: Mapped[str | None] = mapped_column(String(40))
+    to_stage: Mapped[str] = mapped_column(String(40))
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    moved_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    application: Mapped[Application] = relationship(back_populates="changes")
+    actor: Mapped[User | None] = relationship()

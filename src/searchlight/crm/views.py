@@ -6,6 +6,7 @@ from fastapi.responses import RedirectResponse, Response
 from searchlight.auth.access import allowed, require
 from searchlight.candidates import listing
 from searchlight.candidates.forms import PostedForm, text
+from searchlight.candidates.profile import render_profile
 from searchlight.candidates.service import get_candidate_for_user
 from searchlight.crm import service
 from searchlight.crm.models import SOURCE_KINDS, SOURCE_LANGUAGES
@@ -25,12 +26,16 @@ def _back(target: str, fallback: str) -> RedirectResponse:
 
 @router.post("/candidates/{candidate_id:int}/activities", include_in_schema=False,
              dependencies=CSRF)
-def add_activity(db: DbSession, user: CurrentUser, candidate_id: int,
+def add_activity(request: Request, db: DbSession, user: CurrentUser, candidate_id: int,
                  form: PostedForm) -> Response:
     candidate = get_candidate_for_user(db_session=db, user=user, candidate_id=candidate_id,
                                        permission="crm:write")
-    service.add_activity(db_session=db, actor=user, candidate=candidate,
-                         kind=text(form, "kind") or "note", body=text(form, "body"))
+    try:
+        service.add_activity(db_session=db, actor=user, candidate=candidate,
+                             kind=text(form, "kind") or "note", body=text(form, "body"))
+    except InvalidInput as problem:  # checked before anything is written
+        return render_profile(request, db, user, candidate, status_code=422,
+                              errors={"activity": _(problem.message)})
     return RedirectResponse(f"/candidates/{candidate.id}#timeline", status_code=303)
 
 

@@ -12,6 +12,9 @@ document it needs instead of relying on binary fixtures:
 The people, companies and contact details are invented. E-mail addresses use the reserved
 example.com domain and the English phone numbers the UK's drama range (07700 900xxx).
 
+Tests in tests/screening import it as `cvfiles` (pytest puts a test's folder on sys.path);
+tests elsewhere use `from tests.screening.cvfiles import ...`.
+
 PDFs use fpdf2's built-in Helvetica, which only covers Latin-1: characters outside it (typographic
 quotes, dashes, the euro sign) are replaced by close Latin-1 equivalents. Compare extracted text
 with `pdf_safe(text)` when that matters.
@@ -32,6 +35,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 from fpdf import FPDF
+from fpdf.enums import TextMode
 from PIL import Image, ImageDraw
 
 Language = Literal["nl", "en"]
@@ -65,6 +69,7 @@ def make_pdf(
     tiny_text: str | None = None,
     off_page_text: str | None = None,
     white_on_dark_text: str | None = None,
+    invisible_text: str | None = None,
     user_password: str | None = None,
     owner_password: str | None = None,
     blank_pages: int = 0,
@@ -77,6 +82,7 @@ def make_pdf(
     tiny_text: written in black at 2 pt after the content.
     off_page_text: placed outside the visible page (negative coordinates).
     white_on_dark_text: white text on a dark navy bar; visible, so it must NOT be flagged.
+    invisible_text: drawn in the PDF's invisible text render mode.
     user_password: encrypts the PDF so that it cannot be opened without this password.
     owner_password: permission-only encryption (opens without a password), unless
         user_password is also given.
@@ -105,6 +111,10 @@ def make_pdf(
         pdf.set_font_size(font_size)
     if off_page_text:
         pdf.text(x=-300, y=-50, text=pdf_safe(off_page_text))
+    if invisible_text:
+        pdf.text_mode = TextMode.INVISIBLE
+        pdf.multi_cell(0, line_height, pdf_safe(invisible_text), new_x="LMARGIN", new_y="NEXT")
+        pdf.text_mode = TextMode.FILL
     for _ in range(blank_pages):
         pdf.add_page()
     if user_password or owner_password:
@@ -113,13 +123,19 @@ def make_pdf(
     return bytes(pdf.output())
 
 
-def make_image_only_pdf(pages: int = 1) -> bytes:
-    """A PDF whose pages are pictures of a CV (grey bars for lines) with no text layer,
-    like a scan that has not been through OCR."""
+def make_image_only_pdf(pages: int = 1, *, ocr_text: str | None = None) -> bytes:
+    """A PDF whose pages are pictures of a CV (grey bars for lines) with no text layer, like a
+    scan that has not been through OCR; with ocr_text, each page gets it as an invisible text
+    layer, the way OCR software makes a scan searchable."""
     pdf = FPDF(format="A4")
+    pdf.set_font("helvetica", size=11)
     for _ in range(pages):
         pdf.add_page()
         pdf.image(_scanned_page_image(), x=0, y=0, w=210, h=297)
+        if ocr_text:
+            pdf.text_mode = TextMode.INVISIBLE
+            pdf.set_xy(20, 20)
+            pdf.multi_cell(170, 6, pdf_safe(ocr_text))
     return bytes(pdf.output())
 
 
@@ -169,6 +185,18 @@ def make_docx(
         document.add_paragraph().add_run(vanished_text).font.hidden = True
     if tiny_text:
         document.add_paragraph().add_run(tiny_text).font.size = Pt(2)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def make_image_only_docx() -> bytes:
+    """A Word document that holds only a picture of a CV, like a pasted scan."""
+    image = io.BytesIO()
+    _scanned_page_image().save(image, format="PNG")
+    image.seek(0)
+    document = Document()
+    document.add_picture(image)
     buffer = io.BytesIO()
     document.save(buffer)
     return buffer.getvalue()
@@ -407,7 +435,7 @@ _SKILLS = ("Python", "SQL", "PyTorch", "scikit-learn", "Docker", "Kubernetes", "
 def make_cv(language: Language = "en", *, seed: int = 0) -> FictionalCV:
     """A fictional CV in Dutch or English; the same seed always gives the same person.
 
-    The body is about 650 words, two A4 pages when rendered by `make_pdf`.
+    The body is about 450 words, two A4 pages when rendered by `make_pdf`.
     """
     rng = random.Random(f"{language}-{seed}")
     content = _CONTENT[language]

@@ -162,8 +162,9 @@ def load(*, db_session: Session) -> None:
 
 
 def _exists(db_session: Session, person: Person) -> bool:
-    return db_session.scalar(select(Candidate.id).where(
-        Candidate.full_name == person.name, Candidate.email_key == person.email.lower())) is not None
+    found = db_session.scalar(select(Candidate.id).where(
+        Candidate.full_name == person.name, Candidate.email_key == person.email.lower()))
+    return found is not None
 
 
 def _pools(db_session: Session, recruiter: User | None) -> dict[str, TalentPool]:

@@ -1,8 +1,121 @@
 """`searchlight roles ...`: import, export and list role profiles."""
 
-import typer
+import json
+import sys
+from pathlib import Path
 
+import typer
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from searchlight.auth.models import User
+from searchlight.db import transaction
+from searchlight.errors import DomainError
+from searchlight.roles import service
+from searchlight.roles.schemas import BilingualText, RoleListingOut
+from searchlight.roles.yaml_io import dump_document, parse_documents
+
+err = Console(stderr=True)
 roles_app = typer.Typer(help="Role profiles (JTBD + SEARCH).", no_args_is_help=True)
+
+
+def fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _actor(db: Session, email: str) -> User | None:
+    if not email:
+        return None
+    user = db.scalar(select(User).where(User.email == email.strip().lower()))
+    if user is None:
+        fail(f"no user with e-mail {email}")
+    return user
+
+
+@roles_app.command("import")
+def import_roles(
+    file: Path = typer.Argument(..., help="A YAML file with one role or 'roles:' with a list."),
+    actor: str = typer.Option("", "--as", help="E-mail of the user to record as the author."),
+) -> None:
+    """Create roles, or add a version when a role's content changed (identical = no change)."""
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"cannot read {file}: {error}")
+        return
+    try:
+        with transaction() as db:
+            author = _actor(db, actor)
+            documents = parse_documents(text, source=str(file))
+            results = [service.save_document(db_session=db, actor=author, document=d)
+                       for d in documents]
+            lines = [f"{r.status:<9} {r.role.key} (version {r.role.current_version})"
+                     for r in results]
+    except DomainError as error:
+        fail(error.message)
+        return
+    for line in lines:
+        err.print(line)
+
+
+@roles_app.command("export")
+def export_role(
+    key: str,
+    version: int = typer.Option(0, help="Version number; the current one when left out."),
+) -> None:
+    """Print a role as YAML (the format `roles import` reads)."""
+    try:
+        with transaction() as db:
+            role = service.get_by_key(db_session=db, key=key)
+            chosen = service.get_version(db_session=db, role_id=role.id,
+                                         number=version or role.current_version)
+            text = dump_document(service.document_of(role, chosen),
+                                 header=f"Searchlight role {key}, version {chosen.number}")
+    except DomainError as error:
+        fail(error.message)
+        return
+    sys.stdout.write(text)
+
+
+def _listing(db: Session) -> list[RoleListingOut]:
+    profiles = service.current_profiles(db_session=db)
+    return [RoleListingOut(
+        key=role.key, title=BilingualText(nl=role.title_nl, en=role.title_en),
+        version=role.current_version, hiring_manager=role.hiring_manager_email,
+        is_active=role.is_active,
+        jtbd=BilingualText(nl=profiles[role.id].jtbd_nl, en=profiles[role.id].jtbd_en),
+        dimensions=profiles[role.id].dimensions,
+    ) for role in service.list_roles(db_session=db)]
+
+
+def _table(listing: list[RoleListingOut]) -> Table:
+    table = Table("key", "title (en)", "title (nl)", "version", "items", "must-haves",
+                  "hiring manager", title=f"{len(listing)} roles")
+    for row in listing:
+        items = row.items()
+        table.add_row(row.key, row.title.en, row.title.nl, str(row.version), str(len(items)),
+                      str(sum(1 for i in items if i.must_have)), row.hiring_manager or "-")
+    return table
+
+
+@roles_app.command("list")
+def list_roles(
+    output: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """List roles with their current version, dimensions, items and weights."""
+    if output not in ("table", "json"):
+        fail("--format must be table or json")
+    with transaction() as db:
+        listing = _listing(db)
+    if output == "json":
+        data = [row.model_dump(mode="json") for row in listing]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    else:
+        Console(width=160).print(_table(listing))
 
 
 def register(app: typer.Typer) -> None:

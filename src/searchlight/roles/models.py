@@ -4,6 +4,7 @@ from typing import Any
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from searchlight.auth.models import User
 from searchlight.db import Base, utcnow
 
 
@@ -28,9 +29,14 @@ class Role(Base):
     versions: Mapped[list["RoleVersion"]] = relationship(
         back_populates="role", order_by="RoleVersion.number", cascade="all, delete-orphan"
     )
+    hiring_manager: Mapped[User | None] = relationship(lazy="joined")
 
     def title(self, locale: str) -> str:
         return self.title_en if locale == "en" else self.title_nl
+
+    @property
+    def hiring_manager_email(self) -> str | None:
+        return self.hiring_manager.email if self.hiring_manager else None
 
 
 class RoleVersion(Base):
@@ -48,3 +54,4 @@ class RoleVersion(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     role: Mapped[Role] = relationship(back_populates="versions")
+    created_by: Mapped[User | None] = relationship()

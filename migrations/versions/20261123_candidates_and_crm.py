@@ -52,7 +52,6 @@ def upgrade() -> None:
         sa.Column("consent_given_on", sa.Date(), nullable=True),
         sa.Column("consent_expires_on", sa.Date(), nullable=True),
         sa.Column("name_key", sa.String(length=200), nullable=False),
-        sa.Column("search_text", sa.Text(), nullable=False),
         sa.Column("created_at", searchlight.db.UTCDateTime(timezone=True), nullable=False),
         sa.Column("updated_at", searchlight.db.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(["owner_id"], ["users.id"], name=op.f("fk_candidates_owner_id_users"), ondelete="SET NULL"),
@@ -91,8 +90,15 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_applications")),
         sa.UniqueConstraint("candidate_id", "role_id", name=op.f("uq_applications_candidate_id"))
     )
-    op.create_index("ix_applications_role_id_stage_key", "applications", ["role_id", "stage_key"], unique=False)
+    op.create_index("ix_applications_role_id_stage_key", "applications", ["role_id", "stage_key", "candidate_id"], unique=False)
     op.create_index("ix_applications_stage_key_candidate_id", "applications", ["stage_key", "candidate_id"], unique=False)
+    op.create_table("candidate_search_terms",
+        sa.Column("term", sa.String(length=100).with_variant(sa.String(length=100, collation="C"), "postgresql"), nullable=False),
+        sa.Column("candidate_id", sa.Integer(), nullable=False),
+        sa.ForeignKeyConstraint(["candidate_id"], ["candidates.id"], name=op.f("fk_candidate_search_terms_candidate_id_candidates"), ondelete="CASCADE"),
+        sa.PrimaryKeyConstraint("term", "candidate_id", name=op.f("pk_candidate_search_terms"))
+    )
+    op.create_index("ix_candidate_search_terms_candidate_id", "candidate_search_terms", ["candidate_id"], unique=False)
     op.create_table("crm_activities",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("candidate_id", sa.Integer(), nullable=False),
@@ -176,6 +182,7 @@ def downgrade() -> None:
     op.drop_table("crm_pool_members")
     op.drop_table("crm_candidate_tags")
     op.drop_table("crm_activities")
+    op.drop_table("candidate_search_terms")
     op.drop_table("applications")
     op.drop_table("crm_talent_pools")
     op.drop_table("candidates")

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from searchlight.auth.access import require
 from searchlight.auth.models import User
 from searchlight.candidates.models import Candidate
-from searchlight.candidates.service import refresh_search_keys, visible_clause
+from searchlight.candidates.service import reindex, visible_clause
 from searchlight.crm.models import Activity, PoolMember
 from searchlight.errors import InvalidInput
 from searchlight.governance import audit
@@ -81,8 +81,7 @@ def merge(*, db_session: Session, actor: User, keep: Candidate, other: Candidate
     for name in FILLABLE:
         if getattr(keep, name) in (None, "") and getattr(other, name) not in (None, ""):
             setattr(keep, name, getattr(other, name))
-    refresh_search_keys(keep)
-    db_session.flush()
+    reindex(db_session=db_session, candidate=keep)
     db_session.delete(other)
     db_session.flush()
     audit.record(db_session=db_session, actor=actor, event=AuditEvent(

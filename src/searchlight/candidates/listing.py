@@ -2,7 +2,7 @@
 
 Built to stay fast at 100,000+ candidates on SQLite and PostgreSQL: pages are fetched by
 keyset (the sort value and id of the last row) instead of OFFSET, the total is counted only up
-to COUNT_CAP, and search matches word prefixes in the normalised `search_text` column."""
+to COUNT_CAP, and search matches word prefixes through the indexed search terms table."""
 
 import base64
 import json
@@ -14,8 +14,8 @@ from sqlalchemy import ColumnElement, Select, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from searchlight.auth.models import User
-from searchlight.candidates.models import Application, Candidate
-from searchlight.candidates.service import search_tokens, visible_clause
+from searchlight.candidates.models import Application, Candidate, CandidateSearchTerm
+from searchlight.candidates.service import prefix_range, search_tokens, visible_clause
 from searchlight.crm.models import PoolMember, Source, Tag, candidate_tags
 from searchlight.roles.models import Role
 
@@ -66,7 +66,10 @@ def _where(user: User, filters: CandidateFilters) -> list[ColumnElement[bool]]:
     if (visible := visible_clause(user)) is not None:
         conditions.append(visible)
     for word in search_tokens(filters.q)[:5]:
-        conditions.append(Candidate.search_text.like(f"% {word}%"))
+        low, high = prefix_range(word[:100])
+        starting = select(CandidateSearchTerm.candidate_id).where(
+            CandidateSearchTerm.term >= low, CandidateSearchTerm.term < high)
+        conditions.append(Candidate.id.in_(starting))
     if filters.source:
         source_ids = select(Source.id).where(Source.key == filters.source)
         conditions.append(Candidate.source_id.in_(source_ids.scalar_subquery()))

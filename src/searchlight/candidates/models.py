@@ -16,8 +16,8 @@ STAGE_KINDS = ("open", "hired", "rejected", "withdrawn")
 
 
 class Candidate(Base):
-    """A person in the talent CRM. `name_key` and `search_text` are normalised copies kept by the
-    service, so sorting and searching use plain indexes on SQLite and PostgreSQL alike."""
+    """A person in the talent CRM. `name_key`, `email_key` and the search terms are normalised
+    copies kept by the service, so sorting, duplicate checks and search use plain indexes."""
 
     __tablename__ = "candidates"
     __table_args__ = (
@@ -42,7 +42,6 @@ class Candidate(Base):
     consent_given_on: Mapped[date | None]
     consent_expires_on: Mapped[date | None]
     name_key: Mapped[str] = mapped_column(String(200))
-    search_text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -56,6 +55,21 @@ class Candidate(Base):
         back_populates="candidate", order_by="Application.created_at",
         cascade="all, delete-orphan",
     )
+
+
+class CandidateSearchTerm(Base):
+    """One word of a candidate's name, e-mail or location, folded to lower case without accents.
+    A search for "jan" is an index range scan (term >= 'jan' and term < 'jao'), which stays fast
+    at any size on SQLite and PostgreSQL; the binary ("C") collation on PostgreSQL makes that
+    range mean "starts with"."""
+
+    __tablename__ = "candidate_search_terms"
+    __table_args__ = (Index("ix_candidate_search_terms_candidate_id", "candidate_id"),)
+
+    term: Mapped[str] = mapped_column(
+        String(100).with_variant(String(100, collation="C"), "postgresql"), primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), primary_key=True)
 
 
 class Document(Base):
@@ -106,7 +120,8 @@ class Application(Base):
     __tablename__ = "applications"
     __table_args__ = (
         UniqueConstraint("candidate_id", "role_id"),
-        Index("ix_applications_role_id_stage_key", "role_id", "stage_key"),
+        # With candidate_id inside, role and stage filters never have to read the table.
+        Index("ix_applications_role_id_stage_key", "role_id", "stage_key", "candidate_id"),
         Index("ix_applications_stage_key_candidate_id", "stage_key", "candidate_id"),
     )
 

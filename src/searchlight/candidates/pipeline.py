@@ -177,6 +177,15 @@ def board(*, db_session: Session, user: User, role: Role) -> list[Column]:
     return columns
 
 
+def visible_roles(*, db_session: Session, user: User) -> list[Role]:
+    """Active roles whose candidates the user may see (all, or the roles the user manages)."""
+    require(user, "candidates:read")
+    query = select(Role).where(Role.is_active).order_by(Role.key)
+    if not allowed(user, "candidates:read_all"):
+        query = query.where(Role.hiring_manager_id == user.id)
+    return list(db_session.scalars(query))
+
+
 def roles_with_counts(*, db_session: Session, user: User) -> list[tuple[Role, int]]:
     """Active roles the user may see a board of, with their number of applications."""
     require(user, "candidates:read")

@@ -12,7 +12,7 @@ from searchlight.auth.models import User
 from searchlight.candidates import duplicates, timeline
 from searchlight.candidates.documents import ACCEPT
 from searchlight.candidates.models import Candidate
-from searchlight.candidates.pipeline import days_between, roles_with_counts, stages_for_role
+from searchlight.candidates.pipeline import days_between, stages_for_role, visible_roles
 from searchlight.crm import service as crm_service
 from searchlight.i18n import current_locale
 from searchlight.web import render
@@ -33,7 +33,7 @@ def render_profile(
         duplicates=duplicates.duplicates_of(db_session=db, user=user, candidate=candidate),
         timeline=timeline.timeline(db_session=db, candidate=candidate),
         pools=crm_service.pools_of(db_session=db, candidate_id=candidate.id),
-        all_pools=crm_service.pools_with_counts(db_session=db),
-        roles=[role for role, _n in roles_with_counts(db_session=db, user=user)],
+        all_pools=crm_service.all_pools(db_session=db),
+        roles=visible_roles(db_session=db, user=user),
         days_between=days_between, accept=ACCEPT, can=lambda p: allowed(user, p), notice=notice,
     )

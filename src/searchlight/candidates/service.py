@@ -5,12 +5,12 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, select
+from sqlalchemy import ColumnElement, delete, insert, select
 from sqlalchemy.orm import Session
 
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
-from searchlight.candidates.models import Application, Candidate
+from searchlight.candidates.models import Application, Candidate, CandidateSearchTerm
 from searchlight.candidates.schemas import CandidateIn
 from searchlight.crm import service as crm_service
 from searchlight.crm.models import Source
@@ -41,9 +41,27 @@ def search_tokens(text: str) -> list[str]:
 def refresh_search_keys(candidate: Candidate) -> None:
     candidate.email_key = candidate.email.strip().lower() if candidate.email else None
     candidate.name_key = " ".join(search_tokens(candidate.full_name))[:200]
-    words = search_tokens(f"{candidate.full_name} {candidate.email or ''} {candidate.location}")
-    # Leading and trailing spaces let one pattern, "% word%", match the start of any word.
-    candidate.search_text = " " + " ".join(dict.fromkeys(words)) + " "
+
+
+def search_terms(candidate: Candidate) -> set[str]:
+    return {word[:100] for word in search_tokens(
+        f"{candidate.full_name} {candidate.email or ''} {candidate.location}")}
+
+
+def reindex(*, db_session: Session, candidate: Candidate) -> None:
+    """Refresh the normalised keys and search terms after the candidate's facts changed."""
+    refresh_search_keys(candidate)
+    db_session.flush()
+    db_session.execute(delete(CandidateSearchTerm)
+                       .where(CandidateSearchTerm.candidate_id == candidate.id))
+    terms = [{"term": term, "candidate_id": candidate.id} for term in search_terms(candidate)]
+    if terms:
+        db_session.execute(insert(CandidateSearchTerm), terms)
+
+
+def prefix_range(word: str) -> tuple[str, str]:
+    """Bounds of every term that starts with `word`, for an index range scan."""
+    return word, word[:-1] + chr(ord(word[-1]) + 1)
 
 
 def visible_clause(user: User) -> ColumnElement[bool] | None:
@@ -114,9 +132,8 @@ def create_candidate(*, db_session: Session, actor: User | None, data: Candidate
         consent_expires_on=data.consent_expires_on
         or _default_expiry(data.legal_basis, data.consent_given_on),
     )
-    refresh_search_keys(candidate)
     db_session.add(candidate)
-    db_session.flush()
+    reindex(db_session=db_session, candidate=candidate)
     crm_service.set_tags(db_session=db_session, candidate=candidate, names=data.tags)
     audit.record(db_session=db_session, actor=actor, event=AuditEvent(
         "candidate.created", "candidate", candidate.id,
@@ -141,7 +158,7 @@ def update_candidate(
     if "consent_expires_on" not in changes and candidate.consent_expires_on is None:
         candidate.consent_expires_on = _default_expiry(
             candidate.legal_basis, candidate.consent_given_on)
-    refresh_search_keys(candidate)
+    reindex(db_session=db_session, candidate=candidate)
     if tags is not None:
         crm_service.set_tags(db_session=db_session, candidate=candidate, names=tags)
     after = _facts(candidate) | {"tags": [tag.name for tag in candidate.tags]}

@@ -19,7 +19,7 @@ from searchlight.candidates.forms import (
     upload,
 )
 from searchlight.candidates.models import Candidate, Document
-from searchlight.candidates.pipeline import DEFAULT_STAGES, roles_with_counts
+from searchlight.candidates.pipeline import DEFAULT_STAGES, visible_roles
 from searchlight.candidates.profile import render_profile
 from searchlight.crm import service as crm_service
 from searchlight.deps import CurrentUser, DbSession, SettingsDep, csrf_protect
@@ -55,8 +55,8 @@ def candidate_list(request: Request, db: DbSession, user: CurrentUser) -> Respon
         request, "candidates/list.html", partial="candidates/_results.html", page=page,
         filters=filters, sorts=listing.SORTS,
         sources=crm_service.active_sources(db_session=db), tags=crm_service.all_tags(db_session=db),
-        pools=crm_service.pools_with_counts(db_session=db),
-        roles=roles_with_counts(db_session=db, user=user),
+        pools=crm_service.all_pools(db_session=db),
+        roles=visible_roles(db_session=db, user=user),
         owners=service.possible_owners(db_session=db), stage_label=_stage_labels(),
         cap_label=_number(listing.COUNT_CAP), can_write=allowed(user, "candidates:write"),
     )

@@ -144,6 +144,10 @@ def get_pool(*, db_session: Session, pool_id: int) -> TalentPool:
     return pool
 
 
+def all_pools(*, db_session: Session) -> list[TalentPool]:
+    return list(db_session.scalars(select(TalentPool).order_by(TalentPool.name)))
+
+
 def pools_with_counts(*, db_session: Session) -> list[tuple[TalentPool, int]]:
     counts = (select(PoolMember.pool_id, func.count().label("n"))
               .group_by(PoolMember.pool_id).subquery())

@@ -112,6 +112,8 @@ def _render_form(
     hiring_manager_id: int | None, errors: dict[str, str] | None = None, change_note: str = "",
     focus: str | None = None, status_code: int = 200,
 ) -> Response:
+    # HTMX does not swap 4xx responses, so a form with errors goes back to it as a 200.
+    status_code = 200 if is_htmx(request) else status_code
     return render(request, "roles/form.html", partial="roles/_form.html", status_code=status_code,
                   role=role, state=state, errors=errors or {}, change_note=change_note,
                   hiring_manager_id=hiring_manager_id, focus=focus, **_form_context(db, state))

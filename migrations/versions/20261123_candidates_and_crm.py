@@ -98,7 +98,7 @@ def upgrade() -> None:
         sa.ForeignKeyConstraint(["candidate_id"], ["candidates.id"], name=op.f("fk_candidate_search_terms_candidate_id_candidates"), ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("term", "candidate_id", name=op.f("pk_candidate_search_terms"))
     )
-    op.create_index("ix_candidate_search_terms_candidate_id", "candidate_search_terms", ["candidate_id"], unique=False)
+    op.create_index("ix_candidate_search_terms_candidate_id", "candidate_search_terms", ["candidate_id", "term"], unique=False)
     op.create_table("crm_activities",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("candidate_id", sa.Integer(), nullable=False),

@@ -64,7 +64,9 @@ class CandidateSearchTerm(Base):
     range mean "starts with"."""
 
     __tablename__ = "candidate_search_terms"
-    __table_args__ = (Index("ix_candidate_search_terms_candidate_id", "candidate_id"),)
+    # (candidate_id, term) serves re-indexing one candidate, and lets a planner that walks the
+    # candidates in sort order check "does this one have a matching term" from the index alone.
+    __table_args__ = (Index("ix_candidate_search_terms_candidate_id", "candidate_id", "term"),)
 
     term: Mapped[str] = mapped_column(
         String(100).with_variant(String(100, collation="C"), "postgresql"), primary_key=True)

@@ -45,3 +45,21 @@ def test_it_lets_an_admin_edit(as_dora, prompt_engineer):
 def test_it_sends_anonymous_visitors_to_the_login_page(client, prompt_engineer):
     response = client.get("/roles", follow_redirects=False)
     assert response.status_code == 303 and response.headers["location"].startswith("/login")
+
+
+def test_it_archives_and_reactivates_a_role_with_an_audit_trail(as_alice, prompt_engineer, db):
+    as_alice.post("/roles/prompt-engineer/status", data={"active": "0"})
+    db.refresh(prompt_engineer)
+    assert prompt_engineer.is_active is False
+    assert "This role is archived" in as_alice.get("/roles/prompt-engineer").text
+    assert "Archived" in as_alice.get("/roles").text
+    as_alice.post("/roles/prompt-engineer/status", data={"active": "1"})
+    db.refresh(prompt_engineer)
+    assert prompt_engineer.is_active is True
+    changes = db.scalars(select(AuditEntry.changes).where(AuditEntry.action == "role.updated")).all()
+    assert changes == [{"is_active": {"old": True, "new": False}},
+                       {"is_active": {"old": False, "new": True}}]
+
+
+def test_it_refuses_archiving_to_a_hiring_manager(as_bob, prompt_engineer, db):
+    assert as_bob.post("/roles/prompt-engineer/status", data={"active": "0"}).status_code == 403

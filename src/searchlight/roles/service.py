@@ -164,6 +164,17 @@ def update_role(
     return version
 
 
+def set_active(*, db_session: Session, actor: User | None, role: Role, active: bool) -> None:
+    """Archive a role (it stays readable with all its versions) or bring it back."""
+    if role.is_active == active:
+        return
+    before = {"is_active": role.is_active}
+    role.is_active = active
+    audit.record(db_session=db_session, actor=actor,
+                 event=events.updated("role", role.id, before, {"is_active": active}))
+    db_session.flush()
+
+
 SaveStatus = Literal["created", "updated", "unchanged"]
 
 

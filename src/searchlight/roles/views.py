@@ -236,6 +236,14 @@ def role_diff(
                   **_dimension_helpers())
 
 
+@router.post("/roles/{key}/status", include_in_schema=False, dependencies=[Depends(csrf_protect)])
+async def set_status(request: Request, db: DbSession, user: CurrentUser, key: str) -> Response:
+    role = service.get_role_for_user(db_session=db, user=user, key=key, write=True)
+    form = await request.form()
+    service.set_active(db_session=db, actor=user, role=role, active=form.get("active") == "1")
+    return RedirectResponse(f"/roles/{key}", status_code=303)
+
+
 @router.get("/roles/{key}/export.yaml", include_in_schema=False)
 def export_role(db: DbSession, user: CurrentUser, key: str, version: int = 0) -> Response:
     role = service.get_role_for_user(db_session=db, user=user, key=key)

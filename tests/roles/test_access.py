@@ -56,7 +56,8 @@ def test_it_archives_and_reactivates_a_role_with_an_audit_trail(as_alice, prompt
     as_alice.post("/roles/prompt-engineer/status", data={"active": "1"})
     db.refresh(prompt_engineer)
     assert prompt_engineer.is_active is True
-    changes = db.scalars(select(AuditEntry.changes).where(AuditEntry.action == "role.updated")).all()
+    updates = select(AuditEntry.changes).where(AuditEntry.action == "role.updated")
+    changes = db.scalars(updates).all()
     assert changes == [{"is_active": {"old": True, "new": False}},
                        {"is_active": {"old": False, "new": True}}]
 

@@ -140,3 +140,17 @@ def test_it_diffs_profiles_item_by_item(prompt_engineer):
     summary = {(c.area, c.field, c.kind) for c in changes}
     assert summary == {("skills", "weight", "changed"), ("skills", "item", "added"),
                        ("skills", "item", "changed"), ("experience", "item", "removed")}
+
+
+def test_it_warns_instead_of_overwriting_someone_elses_newer_version(as_alice, prompt_engineer, db):
+    opened = prompt_engineer.versions[0].profile
+    as_alice.post("/roles/prompt-engineer/edit", data=form_fields(_edited(opened)))
+    stale = form_fields(opened, base_version="1", **{"jtbd_en": "Designs GPT interactions."})
+    response = as_alice.post("/roles/prompt-engineer/edit", data=stale)
+    assert response.status_code == 422 and "Someone else saved version 2" in response.text
+    assert 'name="base_version" value="2"' in response.text
+    again = as_alice.post("/roles/prompt-engineer/edit", follow_redirects=False,
+                          data={**stale, "base_version": "2"})
+    assert again.status_code == 303
+    db.refresh(prompt_engineer)
+    assert prompt_engineer.current_version == 3

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from searchlight.auth.access import require
 from searchlight.auth.models import User
@@ -142,6 +142,8 @@ def update_role(
     an assignment, not profile content, so changing only that is audited without a version."""
     if profile.key != role.key:
         raise InvalidInput("key: the key of a role cannot change.")
+    # Lock the role (PostgreSQL) so two saves cannot both claim the next version number.
+    db_session.refresh(role, with_for_update=True)
     _check_skills(db_session, profile)
     manager = _hiring_manager(db_session, hiring_manager_id)
     current = get_version(db_session=db_session, role_id=role.id, number=role.current_version)
@@ -229,9 +231,9 @@ def roles_using_skill(*, db_session: Session, skill_key: str) -> list[tuple[Role
 
 
 def current_profiles(*, db_session: Session) -> dict[int, RoleProfile]:
-    rows = db_session.execute(select(RoleVersion).join(Role, (RoleVersion.role_id == Role.id) & (
-        RoleVersion.number == Role.current_version)).options(selectinload(RoleVersion.role)))
-    return {v.role_id: profile_of(v) for v in rows.scalars()}
+    rows = db_session.scalars(select(RoleVersion).join(Role, (RoleVersion.role_id == Role.id) & (
+        RoleVersion.number == Role.current_version)))
+    return {v.role_id: profile_of(v) for v in rows}
 
 
 def empty_profile(key: str = "") -> dict[str, Any]:

@@ -144,6 +144,19 @@ def _resolve_skills(db: Session, state: dict[str, Any]) -> tuple[dict[str, list[
     return keys, errors
 
 
+def _stale_edit(base_version: Any, role: Role | None) -> dict[str, str]:
+    """Someone saved a newer version since this form was opened: say so instead of silently
+    overwriting their work. The form is re-rendered on the newest version, so saving again
+    after checking their changes goes through."""
+    if role is None or not isinstance(base_version, str) or not base_version.isdigit():
+        return {}
+    if int(base_version) == role.current_version:
+        return {}
+    return {"form": _("Someone else saved version {n} while you were editing. Check their "
+                      "changes in the version history; save again to keep yours.",
+                      n=role.current_version)}
+
+
 def _hiring_manager_id(value: Any) -> int | None:
     return int(value) if isinstance(value, str) and value.isdigit() else None
 
@@ -163,7 +176,7 @@ async def _submit(request: Request, db: Session, user: User, role: Role | None) 
                             change_note=note, focus=focus)
     skill_keys, errors = _resolve_skills(db, state)
     profile, problems = forms.validate(state, forms.state_to_data(state, skill_keys))
-    errors = {**problems, **errors}
+    errors = {**_stale_edit(form.get("base_version"), role), **problems, **errors}
     if role is None and profile is not None and db.scalar(
             select(Role.id).where(Role.key == profile.key)) is not None:
         errors["key"] = _("A role with this key already exists.")

@@ -40,14 +40,18 @@ def test_it_imports_the_shared_esco_data_in_both_languages_idempotently(db, esco
     assert "toneelmeester" in director.alt_labels_nl
 
 
-def test_it_makes_imported_skills_searchable_in_both_languages(db, esco_dir):
+def test_it_makes_imported_skills_searchable_in_both_languages(as_alice, db, esco_dir):
     esco.import_esco(db_session=db, folder=esco_dir)
+    db.commit()
     english = service.search_skills(db_session=db, query="show initiative", source="esco")
     dutch = service.search_skills(db_session=db, query="initiatief aan de dag leggen",
                                   source="esco")
     assert english.skills and dutch.skills and english.skills[0].key == dutch.skills[0].key
     labels = service.all_skill_labels(db_session=db, language="nl")
     assert "initiatief aan de dag leggen" in labels and "Veerkracht" in labels
+    page = as_alice.get(f"/skills/{english.skills[0].key}")
+    assert page.status_code == 200 and "initiatief aan de dag leggen" in page.text
+    assert "transversal skills and competences" in page.text  # its ESCO group path
 
 
 def test_it_imports_from_the_command_line_with_counts_and_an_audit_entry(db, esco_dir):

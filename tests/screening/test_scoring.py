@@ -36,7 +36,7 @@ def _score(cv_text: str, items=ITEMS):  # type: ignore[no-untyped-def]
     texts, owners = embedding_units(evidence.passages)
     dated = tuple(i for i, p in enumerate(evidence.passages) if "2019" in p.text)
     cv = CvEvidence(evidence.passages, embedder.encode(texts), owners, evidence.total_years, dated)
-    vectors = [embedder.encode(list(item.queries)) for item in items]
+    vectors = [embedder.encode(list(item.phrasings)) for item in items]
     return score_cv(items, vectors, WEIGHTS, cv)
 
 

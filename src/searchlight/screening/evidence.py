@@ -34,7 +34,7 @@ _MONTHS = {
     "jul": 7, "aug": 8, "sep": 9, "okt": 10, "oct": 10, "nov": 11, "dec": 12,
 }
 _MONTH = r"(?:jan|feb|mrt|maa|mar|apr|mei|may|jun|jul|aug|sep|okt|oct|nov|dec)[a-z]*\.?"
-_POINT = rf"(?:(?:{_MONTH}\s+|\d{{1,2}}[-/.])?(?:19|20)\d\d)"
+_POINT = rf"(?:(?:{_MONTH}\s+|\d{{1,2}}[-/.])?(?:19|20)\d\d(?:[-/.]\d{{1,2}}(?!\d))?)"
 _NOW = r"(?:heden|nu|present|now|current|huidig|today|dato|ongoing)"
 PERIOD = re.compile(
     rf"(?P<start>{_POINT})\s*(?:-|–|—|to|tot|t/m|until)\s*(?P<end>{_POINT}|{_NOW})",
@@ -98,7 +98,7 @@ def _parse_point(text: str, *, today: date, is_end: bool) -> date | None:
     month = 12 if is_end else 1
     if word := re.match(r"[a-z]{3}", text):
         month = _MONTHS.get(word.group(), month)
-    elif numeric := re.match(r"(\d{1,2})[-/.]", text):
+    elif numeric := re.match(r"(\d{1,2})[-/.]", text) or re.search(r"\d{4}[-/.](\d{1,2})", text):
         month = min(max(int(numeric.group(1)), 1), 12)
     return date(year, month, 28 if is_end else 1)
 

@@ -17,9 +17,11 @@ from searchlight.screening.terms import lexical_overlap, squashed, term_set
 DIMENSIONS = ("skills", "experience", "attitude", "results", "cognitive", "habits")
 ENGINE_VERSION = "search-hybrid-1"
 
-# Cosine of the multilingual encoder mapped onto 0..1: unrelated phrases sit below about 0.35
-# (short clauses drift up to 0.45), a phrase and its translation in a clause from 0.75 up.
-COSINE_FLOOR, COSINE_FULL = 0.35, 0.75
+# Cosine of the multilingual encoder mapped onto 0..1: unrelated phrases sit below about 0.45
+# (short clauses drift that high), a phrase and its translation from about 0.85 up.
+COSINE_FLOOR, COSINE_FULL = 0.45, 0.85
+# Meaning alone never proves an item as firmly as the item's own words do.
+SEMANTIC_CEILING = 0.9
 EVIDENCE_FLOOR = 0.40  # weaker matches are not quoted and cannot make a dimension known
 MATCHED = 0.60  # an item counts as covered (and a must-have as present) from here
 LISTED_ONLY = 0.85  # a skill that is only listed, not shown in experience or projects
@@ -37,11 +39,20 @@ class ItemSpec:
     synonyms: tuple[str, ...] = ()
 
     @property
+    def phrasings(self) -> tuple[str, ...]:
+        """The item in its own words, compared by meaning; the number of years is checked
+        against dated jobs instead."""
+        return self._clean((self.text_nl, self.text_en))
+
+    @property
     def queries(self) -> tuple[str, ...]:
-        """Phrasings to look for; the number of years is checked against dated jobs instead."""
-        phrasings = (self.text_nl, self.text_en, *self.synonyms)
-        cleaned = (_YEARS.sub(" ", q).strip(" -,") if self.min_years else q for q in phrasings)
-        return tuple(dict.fromkeys(q for q in cleaned if q))
+        """Every name to look for word for word: the item and its skills' synonyms (which are
+        too varied to compare by meaning without drifting to neighbouring topics)."""
+        return self._clean((self.text_nl, self.text_en, *self.synonyms))
+
+    def _clean(self, texts: tuple[str, ...]) -> tuple[str, ...]:
+        cleaned = (_YEARS.sub(" ", t).strip(" -,") if self.min_years else t for t in texts)
+        return tuple(dict.fromkeys(t for t in cleaned if t))
 
 
 @dataclass(frozen=True)
@@ -83,6 +94,14 @@ class Score:
 
 _YEARS = re.compile(r"\d+\s*(?:[-–+]\s*\d*\s*)?(?:jaar|years?|yrs?)\b", re.IGNORECASE)
 _CLAUSE_BREAK = re.compile(r"[,;:()\[\]|]+|\s[-–—/]\s")
+# Redaction placeholders and dates say nothing about a skill; alone they match anything a bit.
+_NOISE = re.compile(r"\[[A-Z_]+\]|\b(?:19|20)\d\d(?:[-/.]\d{1,2})?\b")
+
+
+def _is_phrase(clause: str) -> bool:
+    """Clauses of two words or more: single words are left to exact-term matching, because a
+    lone word's vector lands near unrelated short labels."""
+    return len(re.findall(r"[^\W\d_]{2,}", clause)) >= 2
 
 
 def embedding_units(passages: Sequence[Passage]) -> tuple[list[str], np.ndarray]:
@@ -91,8 +110,11 @@ def embedding_units(passages: Sequence[Passage]) -> tuple[list[str], np.ndarray]
     texts: list[str] = []
     owners: list[int] = []
     for index, passage in enumerate(passages):
-        clauses = [c.strip() for c in _CLAUSE_BREAK.split(passage.text) if len(c.strip()) > 2]
-        for unit in dict.fromkeys([passage.text, *(clauses if len(clauses) > 1 else [])]):
+        text = _NOISE.sub(" ", passage.text)
+        if not re.search(r"[^\W\d_]{2,}", text):
+            continue  # nothing but placeholders and numbers: nothing to mean
+        clauses = [c.strip() for c in _CLAUSE_BREAK.split(text) if _is_phrase(c)]
+        for unit in dict.fromkeys([text, *(clauses if len(clauses) > 1 else [])]):
             texts.append(unit)
             owners.append(index)
     return texts, np.array(owners, dtype=np.int32)
@@ -105,7 +127,7 @@ class CvEvidence:
 
     passages: tuple[Passage, ...]
     unit_vectors: np.ndarray  # units x dim, L2-normalised
-    unit_owners: np.ndarray  # passage index of each unit, ascending
+    unit_owners: np.ndarray  # passage index of each unit
     total_years: float | None
     dated_passages: tuple[int, ...] = ()  # passages naming a work period, quoted for years
 
@@ -114,10 +136,12 @@ class CvEvidence:
 
     def semantic(self, query_vectors: np.ndarray) -> np.ndarray:
         """Calibrated similarity of each query to each passage (its best unit)."""
-        cosine = query_vectors.astype(np.float32) @ self.unit_vectors.astype(np.float32).T
-        starts = np.flatnonzero(np.r_[True, np.diff(self.unit_owners) != 0])
-        per_passage = np.maximum.reduceat(cosine.max(axis=0), starts)
-        return np.clip((per_passage - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR), 0.0, 1.0)
+        per_passage = np.full(len(self.passages), -1.0, dtype=np.float32)
+        if len(self.unit_owners):
+            cosine = query_vectors.astype(np.float32) @ self.unit_vectors.astype(np.float32).T
+            np.maximum.at(per_passage, self.unit_owners, cosine.max(axis=0))
+        scaled = (per_passage - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR)
+        return SEMANTIC_CEILING * np.clip(scaled, 0.0, 1.0)
 
 
 def item_strengths(
@@ -133,17 +157,21 @@ def item_strengths(
     ])
     # Exact terms only count fully when every content word of a phrasing is present.
     strengths = np.maximum(semantic, np.where(exact >= 1.0, 1.0, 0.5 * exact))
+    # A bare list of skills shows a skill a little, and an attitude or a result not at all.
+    listed_weight = LISTED_ONLY if spec.dimension == "skills" else 0.0
     listed = np.array([p.section == "skills" for p in cv.passages])
-    return np.where(listed, strengths * LISTED_ONLY, strengths)
+    return np.where(listed, strengths * listed_weight, strengths)
 
 
 def _quotes(cv: CvEvidence, strengths: np.ndarray) -> tuple[Quote, ...]:
-    order = np.argsort(-strengths, kind="stable")[:QUOTES_PER_ITEM]
-    return tuple(
-        Quote(cv.passages[i].text, cv.passages[i].start, cv.passages[i].end,
-              cv.passages[i].section, round(float(strengths[i]), 3))
-        for i in order if strengths[i] >= EVIDENCE_FLOOR
-    )
+    quotes: dict[str, Quote] = {}
+    for i in np.argsort(-strengths, kind="stable"):
+        if strengths[i] < EVIDENCE_FLOOR or len(quotes) == QUOTES_PER_ITEM:
+            break
+        passage = cv.passages[i]
+        quotes.setdefault(passage.text, Quote(passage.text, passage.start, passage.end,
+                                              passage.section, round(float(strengths[i]), 3)))
+    return tuple(quotes.values())
 
 
 def _years_item(spec: ItemSpec, strengths: np.ndarray, cv: CvEvidence) -> ItemResult:
@@ -199,7 +227,7 @@ def score_cv(
     items: Sequence[ItemSpec], item_vectors: Sequence[np.ndarray], weights: dict[str, float],
     cv: CvEvidence,
 ) -> Score:
-    """Score one CV. `item_vectors[i]` holds the unit vectors of `items[i].queries`."""
+    """Score one CV. `item_vectors[i]` holds the unit vectors of `items[i].phrasings`."""
     lexical = cv.lexical()
     results = [score_item(s, v, cv, lexical) for s, v in zip(items, item_vectors, strict=True)]
     dimensions = {

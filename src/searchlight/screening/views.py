@@ -1,3 +1,191 @@
-from fastapi import APIRouter
+from typing import Annotated, Any
 
-router = APIRouter()
+from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, Query, Request, UploadFile
+from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import func, select
+
+from searchlight.auth.access import require
+from searchlight.candidates.pipeline import role_by_key, stages_for_role
+from searchlight.config import Settings
+from searchlight.deps import CurrentUser, DbSession, SettingsDep, csrf_protect
+from searchlight.errors import InvalidInput, NotFound, PayloadTooLarge
+from searchlight.i18n import current_locale
+from searchlight.matching.embedder import default_embedder
+from searchlight.roles.models import Role
+from searchlight.roles.schemas import dimension_title
+from searchlight.screening import charts, exports
+from searchlight.screening.batches import create_batch, progress, results_of, run_batch
+from searchlight.screening.models import ScreeningBatch, ScreeningResult
+from searchlight.screening.ranking import (
+    ShortlistFilters,
+    current_version,
+    get_result_for_user,
+    move_to_pipeline,
+    rerank,
+    reveal_identity,
+    shortlist,
+)
+from searchlight.screening.scoring import DIMENSIONS
+from searchlight.web import render
+
+router = APIRouter(prefix="/screening", tags=["screening"],
+                   dependencies=[Depends(csrf_protect)], include_in_schema=False)
+_running: set[int] = set()
+
+
+def _labels() -> dict[str, str]:
+    return {key: dimension_title(key, current_locale.get()) for key in DIMENSIONS}
+
+
+def _process(batch_id: int, settings: Settings) -> None:
+    _running.add(batch_id)
+    try:
+        run_batch(batch_id, settings=settings, embedder=default_embedder())
+    finally:
+        _running.discard(batch_id)
+
+
+@router.get("")
+def index(request: Request, db: DbSession, user: CurrentUser) -> Response:
+    require(user, "screening:read")
+    roles = db.scalars(select(Role).where(Role.is_active).order_by(Role.title_en)).all()
+    screened = dict(db.execute(select(ScreeningResult.role_id, func.count(
+        ScreeningResult.analysis_id.distinct())).group_by(ScreeningResult.role_id)).tuples().all())
+    batches = db.scalars(select(ScreeningBatch).order_by(ScreeningBatch.id.desc()).limit(10)).all()
+    return render(request, "screening/index.html", roles=roles, screened=screened,
+                  batches=batches, role_titles={r.id: r.title(current_locale.get()) for r in roles})
+
+
+@router.post("/batches")
+async def upload(
+    request: Request, db: DbSession, user: CurrentUser, settings: SettingsDep,
+    background: BackgroundTasks, role_key: Annotated[str, Form()],
+    files: Annotated[list[UploadFile], File()],
+) -> Response:
+    require(user, "screening:run")
+    role = role_by_key(db_session=db, key=role_key)
+    uploads = []
+    for upload in files:
+        data = await upload.read()
+        if len(data) > settings.max_batch_upload_bytes:
+            raise PayloadTooLarge("The upload is larger than allowed.")
+        if upload.filename:
+            uploads.append((upload.filename, data))
+    if not uploads:
+        raise InvalidInput("Choose one or more CV files or a ZIP to screen.")
+    batch = create_batch(db_session=db, role=role, actor=user, uploads=uploads, settings=settings)
+    db.commit()
+    background.add_task(_process, batch.id, settings)
+    return RedirectResponse(f"/screening/batches/{batch.id}", status_code=303)
+
+
+def _batch_context(db: DbSession, batch: ScreeningBatch) -> dict[str, Any]:
+    return {"batch": batch, "progress": progress(db_session=db, batch=batch),
+            "role": db.get(Role, batch.role_id), "stalled": batch.status != "done"
+            and batch.id not in _running}
+
+
+@router.get("/batches/{batch_id}")
+def batch_page(request: Request, db: DbSession, user: CurrentUser, batch_id: int) -> Response:
+    require(user, "screening:read")
+    batch = db.get(ScreeningBatch, batch_id)
+    if batch is None:
+        raise NotFound("This batch does not exist.")
+    return render(request, "screening/batch.html", partial="screening/_batch_progress.html",
+                  results=results_of(db_session=db, batch=batch), **_batch_context(db, batch))
+
+
+@router.post("/batches/{batch_id}/resume")
+def resume(db: DbSession, user: CurrentUser, settings: SettingsDep,
+           background: BackgroundTasks, batch_id: int) -> Response:
+    require(user, "screening:run")
+    if db.get(ScreeningBatch, batch_id) is None:
+        raise NotFound("This batch does not exist.")
+    if batch_id not in _running:
+        background.add_task(_process, batch_id, settings)
+    return RedirectResponse(f"/screening/batches/{batch_id}", status_code=303)
+
+
+def _filters(min_score: float | None, needs_check: str, flagged: str,
+             language: str) -> ShortlistFilters:
+    def flag(value: str) -> bool | None:
+        return {"yes": True, "no": False}.get(value)
+
+    return ShortlistFilters(min_score=min_score, needs_check=flag(needs_check),
+                            flagged=flag(flagged), language=language or None)
+
+
+@router.get("/roles/{role_key}")
+def role_shortlist(
+    request: Request, db: DbSession, user: CurrentUser, role_key: str,
+    min_score: float | None = None, needs_check: str = "", flagged: str = "", language: str = "",
+) -> Response:
+    role = role_by_key(db_session=db, key=role_key)
+    require(user, "screening:read", target=f"role:{role.key}")
+    reranked = rerank(db_session=db, role=role, embedder=default_embedder())
+    filters = _filters(min_score, needs_check, flagged, language)
+    results = shortlist(db_session=db, user=user, role=role, filters=filters)
+    version = current_version(db_session=db, role=role)
+    return render(request, "screening/shortlist.html", role=role, version=version,
+                  results=results, labels=_labels(), dimensions=DIMENSIONS, reranked=reranked,
+                  filters=filters, stages=stages_for_role(db_session=db, role=role),
+                  query=request.url.query)
+
+
+@router.get("/roles/{role_key}/compare")
+def compare(request: Request, db: DbSession, user: CurrentUser, role_key: str,
+            ids: Annotated[list[int], Query()]) -> Response:
+    role = role_by_key(db_session=db, key=role_key)
+    if not 2 <= len(ids) <= 3:
+        raise InvalidInput("Choose two or three candidates to compare.")
+    results = [get_result_for_user(db_session=db, user=user, result_id=i) for i in ids]
+    return render(request, "screening/compare.html", role=role, results=results,
+                  labels=_labels(), dimensions=DIMENSIONS)
+
+
+@router.get("/roles/{role_key}/export.csv")
+def export_csv(db: DbSession, user: CurrentUser, role_key: str) -> Response:
+    role = role_by_key(db_session=db, key=role_key)
+    results = shortlist(db_session=db, user=user, role=role, limit=10_000)
+    return Response(exports.shortlist_csv(results, role), media_type="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{role.key}.csv"'})
+
+
+@router.get("/roles/{role_key}/export.pdf")
+def export_pdf(db: DbSession, user: CurrentUser, role_key: str) -> Response:
+    role = role_by_key(db_session=db, key=role_key)
+    results = shortlist(db_session=db, user=user, role=role, limit=500)
+    return Response(exports.shortlist_pdf(results, role, _labels(), current_locale.get()),
+                    media_type="application/pdf",
+                    headers={"Content-Disposition": f'attachment; filename="{role.key}.pdf"'})
+
+
+@router.get("/results/{result_id}")
+def result_page(request: Request, db: DbSession, user: CurrentUser, result_id: int) -> Response:
+    result = get_result_for_user(db_session=db, user=user, result_id=result_id)
+    role = db.get_one(Role, result.role_id)
+    weights = {k: float(v["weight"]) for k, v in result.dimensions.items()}
+    return render(
+        request, "screening/result.html", result=result, role=role, labels=_labels(),
+        dimensions=DIMENSIONS, axes=charts.radar_axes(_labels()), rings=charts.rings(),
+        candidate_points=charts.radar_polygon(
+            {k: v["score"] for k, v in result.dimensions.items()}),
+        profile_points=charts.radar_polygon(charts.profile_values(weights)),
+        stages=stages_for_role(db_session=db, role=role),
+    )
+
+
+@router.post("/results/{result_id}/reveal")
+def reveal(db: DbSession, user: CurrentUser, result_id: int) -> Response:
+    result = get_result_for_user(db_session=db, user=user, result_id=result_id)
+    reveal_identity(db_session=db, user=user, result=result)
+    return RedirectResponse(f"/screening/results/{result_id}", status_code=303)
+
+
+@router.post("/results/{result_id}/pipeline")
+def to_pipeline(db: DbSession, user: CurrentUser, result_id: int,
+                stage_key: Annotated[str, Form()]) -> Response:
+    result = get_result_for_user(db_session=db, user=user, result_id=result_id)
+    role = db.get_one(Role, result.role_id)
+    move_to_pipeline(db_session=db, user=user, result=result, role=role, stage_key=stage_key)
+    return RedirectResponse(f"/screening/results/{result_id}?moved={stage_key}", status_code=303)

@@ -1,0 +1,137 @@
+"""Screening speed, end to end: extract, anonymise, link, score and store generated two-page PDF
+CVs for one role; then re-rank a stored pool of 10,000 screened CVs after a profile edit.
+
+    .venv/bin/python bench/screening_speed.py [--cvs 2000] [--pool 10000]
+
+Prints CVs per second, peak memory (max RSS of this process) and re-rank time."""
+
+import argparse
+import copy
+import os
+import resource
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='sl-bench-')}/bench.sqlite3"
+os.environ.setdefault("SEARCHLIGHT_DATA_DIR", tempfile.mkdtemp(prefix="sl-bench-data-"))
+
+
+def _setup() -> int:
+    from sqlalchemy import select
+
+    from searchlight.db import get_engine, transaction
+    from searchlight.migrate import upgrade
+    from searchlight.roles import demo as roles_demo
+    from searchlight.roles.models import Role
+    from searchlight.taxonomy import demo as taxonomy_demo
+
+    upgrade(get_engine())
+    with transaction() as db:
+        taxonomy_demo.load(db_session=db)
+        roles_demo.load(db_session=db)
+    with transaction() as db:
+        return db.scalars(select(Role.id).where(Role.key == "ml-engineer")).one()
+
+
+def _pdfs(count: int) -> list[tuple[str, bytes]]:
+    from tests.screening.cvfiles import make_cv, make_pdf
+
+    return [(f"cv-{i:05d}.pdf", make_pdf(make_cv("nl" if i % 2 else "en", seed=i).paragraphs))
+            for i in range(count)]
+
+
+def _peak_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def bench_throughput(role_id: int, count: int) -> dict[str, float]:
+    from searchlight.config import get_settings
+    from searchlight.matching.embedder import default_embedder
+    from searchlight.screening.batches import screen_entries
+
+    files = _pdfs(count)
+    embedder = default_embedder()
+    embedder.encode(["warm up"])
+    started = time.perf_counter()
+    reports = list(screen_entries(files, role_id=role_id, actor_id=None,
+                                  settings=get_settings(), embedder=embedder))
+    elapsed = time.perf_counter() - started
+    screened = sum(1 for r in reports if r.status == "screened")
+    return {"cvs": count, "screened": screened, "seconds": elapsed,
+            "cvs_per_second": screened / elapsed, "peak_mb": _peak_mb()}
+
+
+def _grow_pool(role_id: int, size: int) -> None:
+    """Copy the stored analyses (and their results) until the pool holds `size` CVs."""
+    from sqlalchemy import func, select
+
+    from searchlight.candidates.models import Document
+    from searchlight.db import transaction
+    from searchlight.screening.models import CvAnalysis, ScreeningResult
+
+    with transaction() as db:
+        originals = db.scalars(select(CvAnalysis)).all()
+        results = {r.analysis_id: r for r in db.scalars(select(ScreeningResult))}
+        have = db.scalar(select(func.count()).select_from(CvAnalysis)) or 0
+        for n in range(size - have):
+            source = originals[n % len(originals)]
+            document = Document(content_hash=f"{n:064x}", filename=f"copy-{n}.pdf",
+                                media_type="application/pdf", size=1, storage_path="-")
+            db.add(document)
+            db.flush()
+            copy_row = CvAnalysis(**{c: getattr(source, c) for c in (
+                "redacted_text", "language", "passages", "unit_owners", "unit_vectors",
+                "dated_passages", "total_years", "years_by_sector", "sections", "flags",
+                "entities", "embedder")}, document_id=document.id)
+            db.add(copy_row)
+            db.flush()
+            template = results[source.id]
+            db.add(ScreeningResult(**{c: getattr(template, c) for c in (
+                "role_id", "role_version_id", "overall", "coverage", "needs_human_check",
+                "dimensions", "questions", "reasons", "engine_version", "input_hash")},
+                analysis_id=copy_row.id))
+
+
+def bench_rerank(role_id: int, size: int) -> dict[str, float]:
+    from searchlight.db import transaction
+    from searchlight.matching.embedder import default_embedder
+    from searchlight.roles.models import Role, RoleVersion
+    from searchlight.screening.ranking import rerank
+
+    _grow_pool(role_id, size)
+    with transaction() as db:
+        role = db.get_one(Role, role_id)
+        profile = copy.deepcopy(role.versions[-1].profile)
+        profile["dimensions"][0]["items"].append(
+            {"text_nl": "Kubernetes", "text_en": "Kubernetes", "must_have": False, "skills": [],
+             "min_years": None})
+        role.versions.append(RoleVersion(number=role.current_version + 1, profile=profile))
+        role.current_version += 1
+    started = time.perf_counter()
+    with transaction() as db:
+        count = rerank(db_session=db, role=db.get_one(Role, role_id), embedder=default_embedder())
+    return {"pool": count, "seconds": time.perf_counter() - started, "peak_mb": _peak_mb()}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cvs", type=int, default=2000)
+    parser.add_argument("--pool", type=int, default=10_000)
+    args = parser.parse_args()
+    role_id = _setup()
+    throughput = bench_throughput(role_id, args.cvs)
+    print(f"screening   {throughput['screened']}/{throughput['cvs']} two-page PDFs in "
+          f"{throughput['seconds']:.1f} s = {throughput['cvs_per_second']:.1f} CVs/s "
+          f"(target >= 10), peak memory {throughput['peak_mb']:.0f} MB (target < 1536)")
+    rerank_figures = bench_rerank(role_id, args.pool)
+    print(f"re-rank     {rerank_figures['pool']} stored CVs after a profile edit in "
+          f"{rerank_figures['seconds']:.2f} s (target < 2), peak memory "
+          f"{rerank_figures['peak_mb']:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""`searchlight screen`: screen CV files for a role on the embedded database, no server needed."""
+
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+from sqlalchemy import select
+
+from searchlight.config import get_settings
+from searchlight.db import transaction
+from searchlight.errors import DomainError
+from searchlight.matching.embedder import default_embedder
+from searchlight.roles.models import Role
+from searchlight.screening.archive import iter_folder
+from searchlight.screening.batches import Entry, FileReport, expand, screen_entries
+from searchlight.screening.extract_types import ExtractionError
+from searchlight.screening.models import ScreeningResult
+from searchlight.screening.scoring import DIMENSIONS
+
+err = Console(stderr=True)
+
+
+def _entries(paths: list[Path]) -> Iterator[Entry]:
+    for path in paths:
+        if path.is_dir():
+            yield from ((str(path / name), payload) for name, payload in iter_folder(path))
+        elif not path.exists():
+            yield str(path), ExtractionError("not_found", f"{path} does not exist")
+        else:
+            yield from expand(str(path), path.read_bytes())
+
+
+def _resolve_role(key_or_yaml: str) -> int:
+    from searchlight.roles.yaml_io import import_role_file
+
+    with transaction() as db_session:
+        if Path(key_or_yaml).suffix.lower() in (".yaml", ".yml") and Path(key_or_yaml).exists():
+            return import_role_file(db_session=db_session, path=Path(key_or_yaml), actor=None).id
+        role_id = db_session.scalar(select(Role.id).where(Role.key == key_or_yaml))
+        if role_id is None:
+            raise DomainError(f"No role with key {key_or_yaml!r}; see `searchlight roles list`.")
+        return role_id
+
+
+def _as_json(report: FileReport, result: ScreeningResult | None) -> dict[str, Any]:
+    if result is None:
+        return {"source": report.source, "score": None, "coverage": 0.0, "dimensions": {},
+                "flags": [{"code": report.error_code, "message": report.error_message}],
+                "language": None, "error": report.error_message, "status": report.status}
+    dimensions = {
+        key: {"score": result.dimensions[key]["score"], "weight": result.dimensions[key]["weight"],
+              "evidence": [
+                  {"item": item["text_en"], "strength": item["strength"], "quote": quote["text"],
+                   "quote_strength": quote["strength"]}
+                  for item in result.dimensions[key]["items"] for quote in item["quotes"]],
+              "unmatched": [item["text_en"] for item in result.dimensions[key]["items"]
+                            if not item["matched"]]}
+        for key in DIMENSIONS
+    }
+    return {"source": report.source, "score": result.overall, "coverage": result.coverage,
+            "dimensions": dimensions, "flags": result.analysis.flags,
+            "language": result.analysis.language, "needs_human_check": result.needs_human_check,
+            "status": report.status}
+
+
+def _run(role_id: int, paths: list[Path]) -> list[FileReport]:
+    entries = list(_entries(paths))
+    reports = []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+               TimeElapsedColumn())
+    with Progress(*columns, console=err, transient=False) as progress:
+        task = progress.add_task("screening", total=len(entries))
+        for report in screen_entries(entries, role_id=role_id, actor_id=None,
+                                     settings=get_settings(), embedder=default_embedder()):
+            reports.append(report)
+            progress.advance(task)
+    return reports
+
+
+def screen(
+    paths: list[Path] = typer.Argument(..., help="CV files, ZIPs or folders."),
+    role: str = typer.Option(..., "--role", help="A role key, or a role YAML file."),
+    output_format: str = typer.Option("json", "--format", help="json or table."),
+    top: int = typer.Option(0, "--top", help="Only the best N (0 = all)."),
+) -> None:
+    """Screen CVs against a role's SEARCH profile and print the ranked list."""
+    try:
+        role_id = _resolve_role(role)
+    except DomainError as error:
+        err.print(f"[red]error:[/red] {error.message}")
+        raise typer.Exit(2) from error
+    reports = _run(role_id, paths)
+    with transaction() as db_session:
+        rows = [_as_json(r, db_session.get(ScreeningResult, r.result_id) if r.result_id else None)
+                for r in reports if r.status != "duplicate"]
+    ranked = sorted((r for r in rows if r["score"] is not None or r["status"] == "screened"),
+                    key=lambda r: -(r["score"] if r["score"] is not None else -1))
+    failed = [r for r in rows if r["status"] == "error"]
+    shown = ranked[:top] if top else ranked
+    for row in failed:
+        err.print(f"[yellow]skipped[/yellow] {row['source']}: {row['error']}")
+    for report in reports:
+        if report.status == "duplicate":
+            err.print(f"[yellow]duplicate[/yellow] {report.source} = {report.error_message}")
+    if output_format == "table":
+        _print_table(shown)
+    else:
+        # A JSON array with one file per line: valid JSON, and easy to read or grep.
+        lines = ",\n".join(json.dumps(row, ensure_ascii=False) for row in shown + failed)
+        sys.stdout.write(f"[\n{lines}\n]\n" if lines else "[]\n")
+    if not ranked:
+        raise typer.Exit(1)
+
+
+def _print_table(rows: list[dict[str, Any]]) -> None:
+    # The six columns spell the model: S E A R C H.
+    table = Table("#", "file", "score", "coverage", *(k[0].upper() for k in DIMENSIONS), "flags",
+                  caption="? = no evidence in the CV (ask in the interview)")
+    for rank, row in enumerate(rows, start=1):
+        scores = [row["dimensions"][k]["score"] for k in DIMENSIONS]
+        table.add_row(str(rank), Path(row["source"]).name,
+                      f"{row['score']:.1f}" if row["score"] is not None else "?",
+                      f"{row['coverage']:.2f}", *("?" if s is None else f"{s:.0f}" for s in scores),
+                      " ".join(f["code"] for f in row["flags"]))
+    Console().print(table)
+
+
+def register(app: typer.Typer) -> None:
+    app.command("screen")(screen)

@@ -1,0 +1,173 @@
+"""Screening many files: one file at a time, each in its own transaction, so a batch that is
+stopped halfway keeps what it finished and, run again, does every file exactly once."""
+
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from searchlight.auth.models import User
+from searchlight.config import Settings
+from searchlight.db import transaction, utcnow
+from searchlight.matching.embedder import Embedder
+from searchlight.roles.models import Role
+from searchlight.screening.archive import iter_archive
+from searchlight.screening.extract_types import ExtractionError
+from searchlight.screening.models import BatchFile, CvAnalysis, ScreeningBatch, ScreeningResult
+from searchlight.screening.ranking import current_version
+from searchlight.screening.service import ingest, score_analysis, scorer_for
+
+Entry = tuple[str, bytes | ExtractionError]
+
+
+@dataclass(frozen=True)
+class FileReport:
+    source: str
+    status: str  # "screened", "duplicate" (same file earlier in this batch) or "error"
+    result_id: int | None = None
+    document_id: int | None = None
+    error_code: str | None = None
+    error_message: str | None = None
+
+
+def expand(name: str, data: bytes) -> Iterator[Entry]:
+    """A ZIP becomes its members (checked for bombs before anything is unpacked)."""
+    if name.lower().endswith(".zip"):
+        try:
+            yield from iter_archive(data, name)
+        except ExtractionError as error:
+            yield name, error
+    else:
+        yield name, data
+
+
+def screen_one(
+    *, db_session: Session, source: str, data: bytes, role: Role, actor: User | None,
+    settings: Settings, embedder: Embedder,
+) -> FileReport:
+    ingested = ingest(db_session=db_session, data=data, filename=Path(source).name,
+                      settings=settings, embedder=embedder, actor=actor)
+    if ingested.error is not None or ingested.analysis is None:
+        error = ingested.error
+        return FileReport(source, "error", error_code=error.code if error else "unknown",
+                          error_message=error.message if error else None)
+    analysis = ingested.analysis
+    version = current_version(db_session=db_session, role=role)
+    scorer = scorer_for(db_session=db_session, version=version, embedder=embedder)
+    result = score_analysis(db_session=db_session, analysis=analysis, role=role, version=version,
+                            scorer=scorer, candidate_id=analysis.document.candidate_id)
+    db_session.flush()
+    return FileReport(source, "screened", result_id=result.id, document_id=analysis.document_id)
+
+
+def screen_entries(
+    entries: Iterable[Entry], *, role_id: int, actor_id: int | None, settings: Settings,
+    embedder: Embedder,
+) -> Iterator[FileReport]:
+    """Screen each entry in its own transaction; the same content twice is reported once."""
+    seen: dict[int, str] = {}
+    for source, payload in entries:
+        if isinstance(payload, ExtractionError):
+            yield FileReport(source, "error", error_code=payload.code,
+                             error_message=payload.message)
+            continue
+        with transaction() as db_session:
+            role = db_session.get_one(Role, role_id)
+            actor = db_session.get(User, actor_id) if actor_id else None
+            report = screen_one(db_session=db_session, source=source, data=payload, role=role,
+                                actor=actor, settings=settings, embedder=embedder)
+        if report.document_id is not None and report.document_id in seen:
+            report = FileReport(source, "duplicate", report.result_id, report.document_id,
+                                error_message=seen[report.document_id])
+        elif report.document_id is not None:
+            seen[report.document_id] = source
+        yield report
+
+
+def create_batch(
+    *, db_session: Session, role: Role, actor: User, uploads: Iterable[tuple[str, bytes]],
+    settings: Settings,
+) -> ScreeningBatch:
+    """Spool the uploaded files to disk and record them; processing happens afterwards."""
+    batch = ScreeningBatch(role_id=role.id, created_by_id=actor.id)
+    db_session.add(batch)
+    db_session.flush()
+    spool = settings.data_dir / "spool" / str(batch.id)
+    spool.mkdir(parents=True, exist_ok=True)
+    position = 0
+    for name, data in uploads:
+        for source, payload in expand(name, data):
+            file = BatchFile(batch_id=batch.id, position=position, filename=source[:255])
+            if isinstance(payload, ExtractionError):
+                file.status, file.error_code = "error", payload.code
+                file.error_message = payload.message
+            else:
+                path = spool / f"{position:06d}"
+                path.write_bytes(payload)
+                file.spool_path = str(path)
+            db_session.add(file)
+            position += 1
+    db_session.flush()
+    return batch
+
+
+def run_batch(batch_id: int, *, settings: Settings, embedder: Embedder) -> None:
+    """Process the batch's pending files; safe to call again after a crash."""
+    with transaction() as db_session:
+        batch = db_session.get_one(ScreeningBatch, batch_id)
+        batch.status = "running"
+        pending = [(f.id, f.filename, f.spool_path) for f in batch.files if f.status == "pending"]
+        role_id, actor_id = batch.role_id, batch.created_by_id
+    seen: set[int] = set(_done_documents(batch_id))
+    for file_id, filename, spool_path in pending:
+        data = Path(spool_path).read_bytes() if spool_path else b""
+        report = next(screen_entries([(filename, data)], role_id=role_id, actor_id=actor_id,
+                                     settings=settings, embedder=embedder))
+        with transaction() as db_session:
+            file = db_session.get_one(BatchFile, file_id)
+            duplicate = report.document_id is not None and report.document_id in seen
+            file.status = "duplicate" if duplicate else (
+                "done" if report.status == "screened" else "error")
+            file.document_id = report.document_id
+            file.error_code, file.error_message = report.error_code, report.error_message
+            file.spool_path = None
+            if report.document_id is not None:
+                seen.add(report.document_id)
+        if spool_path:
+            Path(spool_path).unlink(missing_ok=True)
+    with transaction() as db_session:
+        batch = db_session.get_one(ScreeningBatch, batch_id)
+        batch.status, batch.finished_at = "done", utcnow()
+    shutil.rmtree(settings.data_dir / "spool" / str(batch_id), ignore_errors=True)
+
+
+def _done_documents(batch_id: int) -> list[int]:
+    with transaction() as db_session:
+        return [d for d in db_session.scalars(select(BatchFile.document_id).where(
+            BatchFile.batch_id == batch_id, BatchFile.document_id.is_not(None))) if d]
+
+
+def progress(*, db_session: Session, batch: ScreeningBatch) -> dict[str, int]:
+    counts = dict(db_session.execute(
+        select(BatchFile.status, func.count()).where(BatchFile.batch_id == batch.id)
+        .group_by(BatchFile.status)).tuples().all())
+    total = sum(counts.values())
+    return {"total": total, "pending": counts.get("pending", 0), "done": counts.get("done", 0),
+            "duplicate": counts.get("duplicate", 0), "error": counts.get("error", 0),
+            "processed": total - counts.get("pending", 0)}
+
+
+def pending_batches(*, db_session: Session) -> list[int]:
+    return list(db_session.scalars(select(ScreeningBatch.id).where(
+        ScreeningBatch.status.in_(("pending", "running")))))
+
+
+def results_of(*, db_session: Session, batch: ScreeningBatch) -> list[ScreeningResult]:
+    documents = select(BatchFile.document_id).where(BatchFile.batch_id == batch.id)
+    return list(db_session.scalars(
+        select(ScreeningResult).join(CvAnalysis)
+        .where(ScreeningResult.role_id == batch.role_id, CvAnalysis.document_id.in_(documents))
+        .order_by(ScreeningResult.overall.desc().nulls_last())))

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from searchlight.auth.models import User
 from searchlight.candidates.models import Application, Candidate, StageChange
 from searchlight.crm.models import Activity
+from searchlight.roles.models import Role
 
 
 @dataclass(frozen=True)
@@ -17,9 +18,10 @@ class TimelineEntry:
     kind: str  # an activity kind, "stage" or "document"
     actor: User | None
     text: str = ""
-    role_key: str = ""
+    role: Role | None = None
     from_stage: str | None = None
     to_stage: str = ""
+    link: str = ""
 
 
 def timeline(*, db_session: Session, candidate: Candidate) -> list[TimelineEntry]:
@@ -35,10 +37,10 @@ def timeline(*, db_session: Session, candidate: Candidate) -> list[TimelineEntry
                  selectinload(StageChange.application).selectinload(Application.role)))
     entries += [
         TimelineEntry(at=c.moved_at, kind="stage", actor=c.actor, text=c.reason,
-                      role_key=c.application.role.key, from_stage=c.from_stage,
+                      role=c.application.role, from_stage=c.from_stage,
                       to_stage=c.to_stage)
         for c in changes
     ]
-    entries += [TimelineEntry(at=d.created_at, kind="document", actor=None, text=d.filename)
-                for d in candidate.documents]
+    entries += [TimelineEntry(at=d.created_at, kind="document", actor=None, text=d.filename,
+                              link=f"/documents/{d.id}/download") for d in candidate.documents]
     return sorted(entries, key=lambda entry: entry.at, reverse=True)

@@ -49,13 +49,15 @@
     const select = form && form.querySelector("select[name=stage]");
     if (!select || select.value === column.dataset.stage) return;
     const reasonInput = form.querySelector("input[name=reason]");
-    if (column.dataset.stageKind === "rejected" && !reasonInput.value.trim()) {
-      // A rejection is a human decision with a reason; cancelling leaves the card where it was.
-      const reason = window.prompt(column.dataset.reasonPrompt || reasonInput.placeholder);
-      if (!reason || !reason.trim()) return;
-      reasonInput.value = reason.trim();
-    }
     select.value = column.dataset.stage;
+    if (column.dataset.stageKind === "rejected" && !reasonInput.value.trim()) {
+      // A rejection is a human decision with a reason: the card stays put until one is written
+      // in its reason field and the move is confirmed (Enter or the Move button).
+      reasonInput.required = true;
+      reasonInput.focus();
+      announce(column.dataset.reasonPrompt || reasonInput.placeholder);
+      return;
+    }
     form.requestSubmit();
   });
 

@@ -1,0 +1,39 @@
+"""Ranking metrics as the benchmarks define them: R-Precision@K, reciprocal rank, average precision.
+
+Each takes one ranked list (best first) and the set of relevant items; average them yourself.
+"""
+
+from collections.abc import Collection, Hashable, Sequence
+
+
+def r_precision_at_k(ranked: Sequence[Hashable], relevant: Collection[Hashable], k: int) -> float:
+    """Hits in the top `k` divided by min(k, |relevant|), so a query with one gold label can
+    still score 1.0 at k=5 (Decorte et al.'s RP@K)."""
+    if not relevant:
+        raise ValueError("R-Precision needs at least one relevant item")
+    hits = sum(1 for item in ranked[:k] if item in relevant)
+    return hits / min(k, len(relevant))
+
+
+def reciprocal_rank(ranked: Sequence[Hashable], relevant: Collection[Hashable]) -> float:
+    for position, item in enumerate(ranked, start=1):
+        if item in relevant:
+            return 1.0 / position
+    return 0.0
+
+
+def average_precision(ranked: Sequence[Hashable], relevant: Collection[Hashable]) -> float:
+    """Mean of precision at each relevant item's rank; relevant items never retrieved count 0."""
+    if not relevant:
+        raise ValueError("average precision needs at least one relevant item")
+    hits = 0
+    total = 0.0
+    for position, item in enumerate(ranked, start=1):
+        if item in relevant:
+            hits += 1
+            total += hits / position
+    return total / len(relevant)
+
+
+def mean(values: Sequence[float]) -> float:
+    return sum(values) / len(values) if values else 0.0

@@ -63,8 +63,9 @@ def add_stage(
         raise InvalidInput("Give the stage an English and a Dutch name.")
     if any(stage.key == key for stage in stages):
         raise Conflict("This role already has a stage with that name.")
-    first_closing = next(i for i, s in enumerate(stages + [None]) if s is None or s.kind != "open")
-    index = next((i for i, s in enumerate(stages) if s.key == before), first_closing)
+    closing = [i for i, each in enumerate(stages) if each.kind != "open"]
+    keys = [each.key for each in stages]
+    index = keys.index(before) if before in keys else (closing[0] if closing else len(stages))
     stage = PipelineStage(role_id=role.id, key=key, name_en=name_en.strip(),
                           name_nl=name_nl.strip(), kind="open")
     stages.insert(index, stage)

@@ -34,8 +34,13 @@ CSRF = [Depends(csrf_protect)]
 
 
 def _filters(request: Request) -> listing.CandidateFilters:
+    """Read by hand: a damaged link (e.g. pool=abc) shows all candidates, not an error page."""
     params = request.query_params
-    number = lambda name: int(v) if (v := params.get(name, "")).isdigit() else None  # noqa: E731
+
+    def number(name: str) -> int | None:
+        value = params.get(name, "")
+        return int(value) if value.isdigit() else None
+
     return listing.CandidateFilters(
         q=params.get("q", "").strip()[:100], source=params.get("source", ""),
         tag=params.get("tag", ""), pool=number("pool"), role=params.get("role", ""),

@@ -300,3 +300,8 @@ def test_it_gives_offsets_into_the_original_text_that_do_not_overlap(text: str,
     for entity in result.entities:
         rebuilt = rebuilt.replace(f"[{entity.type}]", text[entity.start:entity.end], 1)
     assert rebuilt == text
+
+
+def test_it_finds_german_streets_and_country_codes_as_nationality() -> None:
+    assert redacted_words("Hauptstraße 5, 10115 Berlin") == "Hauptstraße 5 10115 Berlin"
+    assert ("NATIONALITY", "NL") in found("Nationaliteit: NL")

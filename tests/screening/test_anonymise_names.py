@@ -182,3 +182,60 @@ def test_it_finds_a_place_in_the_header_next_to_the_title() -> None:
 ])
 def test_it_keeps_places_inside_organisation_names(organisation: str) -> None:
     assert not found(f"2016 – 2020 Data Engineer bij {organisation}.")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("De Vries, Jan\nData Scientist", "De Vries, Jan"),
+    ("Vries, J.P. de\nEngineer", "Vries, J.P. de"),
+    ("Naam: drs. M.A. (Marieke) Oosterhuis-van Leeuwen", "M.A. (Marieke) Oosterhuis-van Leeuwen"),
+    ("Gesproken met mevrouw A. Jansen over de rol.", "A. Jansen"),
+])
+def test_it_finds_names_written_in_other_orders_and_forms(text: str, name: str) -> None:
+    assert name in persons(text)
+
+
+DUTCH_CV = """CURRICULUM VITAE
+Persoonlijke gegevens
+Naam:                 Marieke Oosterhuis-van Leeuwen
+Adres:                Van Ostadestraat 233-3
+Postcode/woonplaats:  1073 TM Amsterdam
+Telefoon:             +31 (0)6 - 24 68 13 57
+E-mail:               marieke.oosterhuis@outlook.com
+Geboortedatum:        14 februari 1986
+Nationaliteit:        Nederlands
+
+Profiel
+Marieke is een analytische data scientist (38 jaar) met een achtergrond in econometrie.
+
+Werkervaring
+mrt 2020 – heden      Senior Data Scientist – Achmea, Zeist
+                      Leidinggevende: Hans Kuipers (Head of Analytics)
+2016 – 2020           Data-analist – Belastingdienst
+
+Opleiding
+2004 – 2009           Econometrie, Erasmus Universiteit Rotterdam
+"""
+
+
+def test_it_anonymises_a_whole_dutch_cv_and_keeps_the_job_content() -> None:
+    assert anonymise(DUTCH_CV, language="nl").text == """CURRICULUM VITAE
+Persoonlijke gegevens
+Naam:                 [PERSON]
+Adres:                [ADDRESS]
+Postcode/woonplaats:  [POSTCODE] [LOCATION]
+Telefoon:             [PHONE]
+E-mail:               [EMAIL]
+Geboortedatum:        [DATE_OF_BIRTH]
+Nationaliteit:        [NATIONALITY]
+
+Profiel
+[PERSON] is een analytische data scientist ([AGE]) met een achtergrond in econometrie.
+
+Werkervaring
+mrt 2020 – heden      Senior Data Scientist – Achmea, [LOCATION]
+                      Leidinggevende: [PERSON] (Head of Analytics)
+2016 – 2020           Data-analist – Belastingdienst
+
+Opleiding
+2004 – 2009           Econometrie, Erasmus Universiteit Rotterdam
+"""

@@ -47,6 +47,7 @@ _STREET_SUFFIXES = (
     "boulevard", "allee", "erf", "park", "veld", "oord", "zijde", "dam", "weide", "hoven", "tuin",
     "gaarde", "akker", "kamp", "donk", "brink", "poort", "wetering", "vaart", "kant", "hoek", "dal",
     "heuvel", "horst", "vliet", "zoom", "diep", "lei", "rak", "laantje", "pleintje", "str",
+    "straße", "strasse", "platz", "gasse", "damm", "ufer",
 )
 # Street names that start with the street word: "Laan van Meerdervoort 52".
 _LEADING_STREET_WORDS = frozenset({
@@ -110,6 +111,7 @@ _TITLE_ENDINGS = (
     "schap", "tie", "ties", "teit", "baan",
 )
 _ORGANISATION_LINKS = frozenset({"of", "van"})
+_CAPITALISED_KINDS = frozenset({"cap", "caps"})
 _PLACE_WORDS = frozenset({
     "regio", "region", "omgeving", "greater", "groot", "centrum", "noord", "zuid", "oost", "west",
     "north", "south", "east", "central", "downtown", "area", "the", "and", "or", "in", "at", "to",
@@ -249,9 +251,9 @@ def find_places(text: str, lowered: str, tokens: list[Token], *, persons: list[t
             end = words.end_before_non_name(text, value.start(), value.end())
             if end > value.start():
                 yield "LOCATION", value.start(), end
-    for index, length in words.places.find(tokens):
+    for index, length in words.places.find(tokens, first_kinds=_CAPITALISED_KINDS):
         first, last = tokens[index], tokens[index + length - 1]
-        if first.kind not in ("cap", "caps") or overlaps(first.start, last.end, protected):
+        if overlaps(first.start, last.end, protected):
             continue
         if not _in_organisation_name(tokens, index, index + length, persons):
             yield "LOCATION", first.start, last.end

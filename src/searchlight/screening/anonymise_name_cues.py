@@ -27,6 +27,12 @@ _CV_WORDS = frozenset({"curriculum", "vitae", "cv", "resume", "résumé", "naam"
 _HEADER_GAP = re.compile(r"[ \t\u00a0\-()'’\"“”]*")
 _CV_LINE = re.compile(r"(?:curriculum vitae|cv|resume|résumé)[ \t]+(?:(?:van|of)[ \t]+)?(?=\S)")
 _PROSE_TOKENS = 9
+_PARTICLE_WORDS = r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Vv]on|'t)"
+_SURNAME_FIRST = re.compile(
+    rf"(?:{_PARTICLE_WORDS}[ \t]+){{0,2}}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?[ \t]*,[ \t]*"
+    rf"(?P<given>(?:[A-Z]\.)+(?:[ \t]?[A-Z]\.)*|[A-Z][a-zà-ÿ]+(?:[ \t]+[A-Z][a-zà-ÿ]+)?)"
+    rf"(?:[ \t]+{_PARTICLE_WORDS}){{0,2}}"
+)
 _BULLET_CHARS = " \t-•*▪◦►"
 
 # Labels before a name, searched in the lower-cased text.
@@ -36,7 +42,7 @@ _NAME_LABEL = re.compile(
     r"full name|voornaam|voornamen|roepnaam|achternaam|familienaam|surname|first names?|"
     r"last name|given names?|family name|referent|referentie|referenties|reference|references|"
     r"referee|referees|contactpersoon|contact person|ondertekend|signed|handtekening|signature|"
-    r"kandidaat|candidate|linkedin|sollicitant|applicant|contact|contactgegevens|"
+    r"ondertekening|kandidaat|candidate|linkedin|sollicitant|applicant|contact|contactgegevens|"
     r"contact details|contact information|personalia|persoonlijke gegevens|personal details|"
     r"personal information|gegevens)"
     r"(?:[ \t]*\d)?[ \t]*(?::|-|–|\n)[ \t]*"
@@ -67,8 +73,9 @@ _INTRODUCTION = re.compile(
     r"(?:(?P<sure>mijn naam is|my name is|ik heet|naam is)|ik ben|i am|i'm)[ \t]+"
 )
 _HONORIFIC = re.compile(
-    r"(?P<title>Dhr|Mevr|Mw|Mevrouw|Meneer|De heer|de heer|Mr|Mrs|Ms|Miss|Mx|Sir|Dame|Dr|Drs|Ir|"
-    r"Ing|Prof|mr|dr|drs|ir|ing|prof)(?P<dot>\.)?[ \t]+(?=[A-Z'’À-Þ]|(?:de|van|ter|ten|den)\b)"
+    r"(?P<title>Dhr|dhr|Mevr|mevr|Mw|mw|Mevrouw|mevrouw|Meneer|meneer|De heer|de heer|Mr|Mrs|Ms|"
+    r"Miss|Mx|Sir|Dame|Dr|Drs|Ir|Ing|Prof|mr|dr|drs|ir|ing|prof)(?P<dot>\.)?[ \t]+"
+    r"(?=[A-Z'’À-Þ]|(?:de|van|ter|ten|den)\b)"
 )
 _GENDERED_TITLES = frozenset({
     "dhr", "mevr", "mw", "mevrouw", "meneer", "heer", "mr", "mrs", "ms", "miss", "mx", "sir",
@@ -78,6 +85,7 @@ _GENDERED_TITLES = frozenset({
 
 def cue_names(finder: NameFinder) -> Iterator[Span]:
     yield from _header(finder)
+    yield from _surname_first(finder)
     yield from _titled_lines(finder)
     yield from _labelled(finder)
     yield from _phrases(finder)
@@ -101,6 +109,21 @@ def _header(finder: NameFinder) -> Iterator[Span]:
         first_line = first_line and all(
             finder.words.is_non_name(token.text) or token.kind not in NAME_KINDS
             for token in finder.tokens_between(offset, offset + len(line)))
+
+
+def _surname_first(finder: NameFinder) -> Iterator[Span]:
+    """"De Vries, Jan" or "Vries, J.P. de" on a header line: the surname, a comma and a listed
+    first name or initials."""
+    for offset, line in header_lines(finder.text):
+        match = _SURNAME_FIRST.fullmatch(line.strip())
+        if not match:
+            continue
+        start = offset + len(line) - len(line.lstrip())
+        given = finder.tokens_between(start + match.start("given"), start + match.end("given"))
+        if given and all(token.kind == "initials" or finder.words.is_first_name(token.text)
+                         for token in given):
+            yield "PERSON", start, start + len(match.group())
+            return
 
 
 def _titled_lines(finder: NameFinder) -> Iterator[Span]:

@@ -36,6 +36,7 @@ from searchlight.screening.anonymise_text import (
 
 # Particles that are everyday words too: part of a name only before another particle.
 _EVERYDAY_PARTICLES = frozenset({"in", "op", "te", "het"})
+_NICKNAME_GAPS = frozenset({" (", ") ", ' "', '" ', " “", "” ", " '", "' "})
 _COMPANY_JOINERS = ("&", "+", "B.V", "BV", "N.V", "NV")
 _GENERIC_LOCAL_PARTS = frozenset({
     "info", "contact", "mail", "email", "hello", "hallo", "hi", "cv", "jobs", "job", "werk",
@@ -99,14 +100,14 @@ class NameFinder:
         around = self.text[max(0, token.start - 3):token.start] + self.text[token.end:token.end + 3]
         return any(c.isdigit() for c in around)
 
-    def chain_from(self, index: int, end: int | None = None) -> list[Token]:
-        """Tokens that read as one name from tokens[index]: name-like kinds joined by a space or
-        a hyphen, stopping at `end` (an offset) when given."""
+    def chain_from(self, index: int) -> list[Token]:
+        """Tokens that read as one name from tokens[index]: name-like kinds joined by a space, a
+        hyphen or the brackets and quotes of a nickname ("M.A. (Marieke) Oosterhuis")."""
         chain: list[Token] = []
         for token in self.tokens[index:]:
-            if end is not None and token.end > end:
-                break
-            if token.kind not in NAME_KINDS or (chain and not is_joined(token.gap)):
+            nickname = token.gap in _NICKNAME_GAPS and token.kind == "cap" and not (
+                self.words.is_non_name(token.text))  # "(Marieke)", not "(CTO)"
+            if token.kind not in NAME_KINDS or (chain and not (is_joined(token.gap) or nickname)):
                 break
             chain.append(token)
         while chain and (self.is_particle(chain[-1]) or chain[-1].kind == "initials"):

@@ -72,7 +72,7 @@ _NATIONALITY_LABEL = re.compile(
     r"burgerschap)\b[ \t]*[:\-–]?[ \t]*(?:\n[ \t]*)?"
 )
 _NATIONALITY_VALUE = re.compile(
-    rf"{CAPITALISED_WORD}(?:[ \t]+{CAPITALISED_WORD})?"
+    rf"(?:{CAPITALISED_WORD}(?:[ \t]+{CAPITALISED_WORD})?|[A-Z]{{2,3}}\b)"
     rf"(?:[ \t]*(?:/|,|&|\ben\b|\band\b)[ \t]*{CAPITALISED_WORD}(?:[ \t]+{CAPITALISED_WORD})?)*"
 )
 _NATIONALITY_NOUN = re.compile(

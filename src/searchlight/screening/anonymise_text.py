@@ -28,11 +28,11 @@ PARTICLES = frozenset({
     "du", "da", "di", "dos", "das", "del", "della", "el", "al", "bin", "ibn", "zu", "vd"
 })
 
-# Non-Dutch initials-like abbreviations that must not start a name ("Acme B.V. Amsterdam").
+# Abbreviations shaped like initials that must not start a name ("Acme B.V. Amsterdam"). Two-letter
+# degrees such as "M.A." are left out: they are just as often someone's initials.
 NOT_INITIALS = frozenset({
-    "B.V.", "N.V.", "V.O.F.", "A.I.", "I.T.", "U.S.", "U.K.", "E.U.", "P.O.", "C.V.", "B.A.",
-    "M.A.", "B.E.", "M.E.", "B.Sc.", "M.Sc.", "B.S.", "M.S.", "S.S.C.", "H.S.C.", "Ph.D.", "LL.B.",
-    "LL.M.",
+    "B.V.", "N.V.", "V.O.F.", "A.I.", "I.T.", "U.S.", "U.K.", "E.U.", "P.O.", "C.V.", "B.Sc.",
+    "M.Sc.", "S.S.C.", "H.S.C.", "Ph.D.", "LL.B.", "LL.M.",
 })
 
 # Regex fragments for a capitalised word ("Utrecht", "O'Brien", "Noord-Holland"), a place name
@@ -210,12 +210,18 @@ class PhraseIndex:
                 return len(words)
         return 0
 
-    def find(self, tokens: list[Token]) -> Iterator[tuple[int, int]]:
-        """(first token index, token count) of every non-overlapping match, left to right."""
+    def find(self, tokens: list[Token], *,
+             first_kinds: frozenset[str] | None = None) -> Iterator[tuple[int, int]]:
+        """(first token index, token count) of every non-overlapping match, left to right;
+        only matches starting with a token of `first_kinds` when given (a quick filter)."""
         index = 0
         while index < len(tokens):
-            key = self._key(tokens[index].text)
-            length = self.match_at(tokens, index) if key in self._by_first else 0
+            token = tokens[index]
+            length = 0
+            if first_kinds is None or token.kind in first_kinds:
+                key = token.text if self.case_sensitive else token.text.lower()
+                if key in self._by_first:
+                    length = self.match_at(tokens, index)
             if length:
                 yield index, length
                 index += length

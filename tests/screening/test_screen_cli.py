@@ -2,6 +2,8 @@ import json
 
 import pytest
 from sqlalchemy import func, select
+from tests.screening.cvfiles import make_cv, make_pdf
+from tests.screening.factories import make_role
 from typer.testing import CliRunner
 
 from searchlight.candidates.models import Document
@@ -10,8 +12,6 @@ from searchlight.config import get_settings
 from searchlight.matching.embedder import default_embedder
 from searchlight.screening.batches import screen_entries
 from searchlight.screening.models import ScreeningResult
-from tests.screening.cvfiles import make_cv, make_pdf
-from tests.screening.factories import make_role
 
 DIMENSION_KEYS = {"skills", "experience", "attitude", "results", "cognitive", "habits"}
 
@@ -79,9 +79,10 @@ def test_it_resumes_a_batch_that_was_killed_halfway(db, tmp_path):
 
 
 def test_it_accepts_a_role_yaml_file(db, tmp_path):
-    from searchlight.roles.yaml_io import dump_document
-    from searchlight.roles.schemas import RoleDocument
     from tests.screening.factories import ML_PROFILE
+
+    from searchlight.roles.schemas import RoleDocument
+    from searchlight.roles.yaml_io import dump_document
 
     role_file = tmp_path / "role.yaml"
     role_file.write_text(dump_document(RoleDocument.model_validate(

@@ -1,6 +1,8 @@
 import copy
 
 from sqlalchemy import func, select
+from tests.screening.cvfiles import make_cv, make_docx, make_pdf, make_zip
+from tests.screening.factories import make_role, new_version
 
 from searchlight.candidates.models import Application, Document
 from searchlight.config import get_settings
@@ -9,8 +11,6 @@ from searchlight.matching.embedder import default_embedder
 from searchlight.screening.batches import screen_entries
 from searchlight.screening.models import ScreeningResult
 from searchlight.screening.ranking import move_to_pipeline, rerank, reveal_identity, shortlist
-from tests.screening.cvfiles import make_cv, make_docx, make_pdf, make_zip
-from tests.screening.factories import make_role, new_version
 
 
 def _screen(db, role, entries, actor=None):  # type: ignore[no-untyped-def]
@@ -111,3 +111,27 @@ def test_it_links_the_skills_a_cv_names_to_the_taxonomy(db):
     (report,) = _screen(db, role, [("cv.txt", text.encode())])
     found = {s["key"] for s in db.get(ScreeningResult, report.result_id).analysis.skills}
     assert {"pytorch", "vector-databases", "kubernetes"} <= found
+
+
+def test_it_reranks_to_the_same_scores_as_screening_afresh(db):
+    from searchlight.screening.models import CvAnalysis
+    from searchlight.screening.scoring import score_cv
+    from searchlight.screening.service import cv_evidence, scorer_for
+
+    role = make_role(db)
+    _screen(db, role, [(f"cv{i}.txt", make_cv("nl", seed=60 + i).text.encode())
+                       for i in range(3)])
+    profile = copy.deepcopy(role.versions[0].profile)
+    profile["dimensions"][4]["items"].append(
+        {"text_nl": "Statistiek", "text_en": "Statistics", "must_have": False, "skills": [],
+         "min_years": None})
+    profile["dimensions"][0]["weight"] = 1
+    version = new_version(db, role, profile)
+    rerank(db_session=db, role=role, embedder=default_embedder())
+    scorer = scorer_for(db_session=db, version=version, embedder=default_embedder())
+    for result in db.scalars(select(ScreeningResult).where(
+            ScreeningResult.role_version_id == version.id)):
+        fresh = score_cv(scorer.items, scorer.vectors, scorer.weights,
+                         cv_evidence(db.get(CvAnalysis, result.analysis_id)))
+        assert result.overall == fresh.overall
+        assert result.coverage == fresh.coverage

@@ -1,12 +1,12 @@
 import re
 
 from sqlalchemy import select
+from tests.screening.cvfiles import make_cv, make_docx, make_pdf, make_zip
+from tests.screening.factories import make_role
 
 from searchlight.candidates.models import Application
 from searchlight.governance.models import AuditEntry
 from searchlight.screening.models import BatchFile, ScreeningResult
-from tests.screening.cvfiles import make_cv, make_docx, make_pdf, make_zip
-from tests.screening.factories import make_role
 
 
 def _upload_zip(as_user, role):  # type: ignore[no-untyped-def]

@@ -5,8 +5,8 @@ import json
 import sys
 
 import typer
-from sqlalchemy import select
 from rich.console import Console
+from sqlalchemy import select
 
 from searchlight.auth import service as auth_service
 from searchlight.auth.models import USER_ROLES, User
@@ -67,7 +67,9 @@ def create_user(
 
 
 @users_app.command("token")
-def create_token(email: str, name: str = typer.Option("integration", help="What it is for.")) -> None:
+def create_token(
+    email: str, name: str = typer.Option("integration", help="What it is for.")
+) -> None:
     """Create an API token for a user (printed once; store it safely)."""
     with transaction() as db:
         user = db.scalar(select(User).where(User.email == email.strip().lower()))

@@ -2,8 +2,9 @@
 actions on a result — revealing who it is and moving them into the pipeline."""
 
 from dataclasses import dataclass
+from functools import partial
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from searchlight.auth.access import require
@@ -17,7 +18,8 @@ from searchlight.governance.events import AuditEvent
 from searchlight.matching.embedder import Embedder
 from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.models import CvAnalysis, ScreeningResult
-from searchlight.screening.service import score_analysis, scorer_for
+from searchlight.screening.scoring import CvEvidence, score_cv
+from searchlight.screening.service import apply_score, cv_evidence, known_items, scorer_for
 
 
 @dataclass(frozen=True)
@@ -66,26 +68,48 @@ def shortlist(
 
 
 def rerank(*, db_session: Session, role: Role, embedder: Embedder) -> int:
-    """Score every CV ever screened for this role against its current profile, from the stored
-    analyses (no file is read again). Returns how many results were (re)computed."""
+    """Score every CV ever screened for this role against its current profile, from what is
+    stored: items the edit did not touch keep their measured strength and quotes, and only new
+    or changed items are matched against the stored passages (no file is read again). Returns
+    how many results were computed."""
     version = current_version(db_session=db_session, role=role)
     scorer = scorer_for(db_session=db_session, version=version, embedder=embedder)
     done = select(ScreeningResult.analysis_id).where(
         ScreeningResult.role_version_id == version.id)
-    pool = db_session.execute(
-        select(ScreeningResult.analysis_id, ScreeningResult.candidate_id)
-        .where(ScreeningResult.role_id == role.id, ScreeningResult.analysis_id.not_in(done))
-        .distinct()).tuples().all()
-    candidates = dict(pool)
-    analyses = db_session.scalars(select(CvAnalysis).where(CvAnalysis.id.in_(candidates))
-                                  .options(selectinload(CvAnalysis.document)))
-    count = 0
-    for analysis in analyses:
-        score_analysis(db_session=db_session, analysis=analysis, role=role, version=version,
-                       scorer=scorer, candidate_id=candidates[analysis.id])
-        count += 1
+    latest = (select(func.max(ScreeningResult.id))
+              .where(ScreeningResult.role_id == role.id, ScreeningResult.analysis_id.not_in(done))
+              .group_by(ScreeningResult.analysis_id))
+    earlier = db_session.scalars(select(ScreeningResult).where(
+        ScreeningResult.id.in_(latest))).all()
+    wanted = {item.signature for item in scorer.items}
+    known = {result.analysis_id: known_items(result) for result in earlier}
+    analyses = _load_analyses(db_session, [a for a, k in known.items() if not wanted <= k.keys()])
+    pool = select(ScreeningResult.analysis_id).where(ScreeningResult.id.in_(latest))
+    documents = dict(db_session.execute(select(CvAnalysis.id, CvAnalysis.document_id).where(
+        CvAnalysis.id.in_(pool))).tuples().all())
+    for previous in earlier:
+        analysis_id = previous.analysis_id
+        load = partial(_evidence_of, analyses, analysis_id)
+        score = score_cv(scorer.items, scorer.vectors, scorer.weights, load, known[analysis_id])
+        result = ScreeningResult(analysis_id=analysis_id, role_id=role.id,
+                                 role_version_id=version.id, candidate_id=previous.candidate_id)
+        db_session.add(apply_score(result, score, scorer=scorer,
+                                   document_id=documents[analysis_id]))
     db_session.flush()
-    return count
+    return len(earlier)
+
+
+def _evidence_of(analyses: dict[int, CvAnalysis], analysis_id: int) -> CvEvidence:
+    return cv_evidence(analyses[analysis_id])
+
+
+def _load_analyses(db_session: Session, ids: list[int]) -> dict[int, CvAnalysis]:
+    loaded: dict[int, CvAnalysis] = {}
+    for start in range(0, len(ids), 900):  # SQLite allows 999 bound parameters
+        chunk = ids[start:start + 900]
+        loaded.update((a.id, a) for a in db_session.scalars(
+            select(CvAnalysis).where(CvAnalysis.id.in_(chunk))))
+    return loaded
 
 
 def get_result_for_user(*, db_session: Session, user: User, result_id: int) -> ScreeningResult:

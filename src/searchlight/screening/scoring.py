@@ -5,14 +5,16 @@ Every profile item is matched against every passage with two signals, the multil
 is its best passage; a dimension with no passage above the evidence floor is *unknown*, never zero.
 """
 
+import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
 from searchlight.screening.evidence import Passage
-from searchlight.screening.terms import lexical_overlap, squashed, term_set
+from searchlight.screening.terms import LexicalIndex, mask_to_array, phrase
 
 DIMENSIONS = ("skills", "experience", "attitude", "results", "cognitive", "habits")
 ENGINE_VERSION = "search-hybrid-1"
@@ -38,17 +40,24 @@ class ItemSpec:
     min_years: int | None = None
     synonyms: tuple[str, ...] = ()
 
-    @property
+    @cached_property
     def phrasings(self) -> tuple[str, ...]:
         """The item in its own words, compared by meaning; the number of years is checked
         against dated jobs instead."""
         return self._clean((self.text_nl, self.text_en))
 
-    @property
+    @cached_property
     def queries(self) -> tuple[str, ...]:
         """Every name to look for word for word: the item and its skills' synonyms (which are
         too varied to compare by meaning without drifting to neighbouring topics)."""
         return self._clean((self.text_nl, self.text_en, *self.synonyms))
+
+    @cached_property
+    def signature(self) -> str:
+        """Everything that decides the item's strength in a CV; equal signatures give equal
+        strengths, so a re-rank reuses them (must-have only changes what a weak item means)."""
+        content = repr((ENGINE_VERSION, self.dimension, self.queries, self.min_years))
+        return hashlib.sha1(content.encode()).hexdigest()[:16]
 
     def _clean(self, texts: tuple[str, ...]) -> tuple[str, ...]:
         cleaned = (_YEARS.sub(" ", t).strip(" -,") if self.min_years else t for t in texts)
@@ -131,8 +140,8 @@ class CvEvidence:
     total_years: float | None
     dated_passages: tuple[int, ...] = ()  # passages naming a work period, quoted for years
 
-    def lexical(self) -> list[tuple[frozenset[str], str]]:
-        return [(term_set(p.text), squashed(p.text)) for p in self.passages]
+    def lexical(self) -> LexicalIndex:
+        return LexicalIndex.build([p.text for p in self.passages])
 
     def semantic(self, query_vectors: np.ndarray) -> np.ndarray:
         """Calibrated similarity of each query to each passage (its best unit)."""
@@ -145,18 +154,18 @@ class CvEvidence:
 
 
 def item_strengths(
-    spec: ItemSpec, query_vectors: np.ndarray, cv: CvEvidence,
-    lexical: list[tuple[frozenset[str], str]],
+    spec: ItemSpec, query_vectors: np.ndarray, cv: CvEvidence, lexical: LexicalIndex
 ) -> np.ndarray:
-    """Strength of the item in each passage: the best of its phrasings, by meaning or by terms."""
+    """Strength of the item in each passage: the best of its phrasings, by meaning or by terms
+    (all content words of one of its names in the passage counts as full evidence)."""
     if not cv.passages:
         return np.zeros(0)
     semantic = cv.semantic(query_vectors)
-    exact = np.array([
-        max(lexical_overlap(q, terms, flat) for q in spec.queries) for terms, flat in lexical
-    ])
-    # Exact terms only count fully when every content word of a phrasing is present.
-    strengths = np.maximum(semantic, np.where(exact >= 1.0, 1.0, 0.5 * exact))
+    mask = 0
+    for query in spec.queries:
+        mask |= lexical.passages_with(phrase(query))
+    exact = np.array(mask_to_array(mask, len(cv.passages)), dtype=np.float32)
+    strengths = np.maximum(semantic, exact)
     # A bare list of skills shows a skill a little, and an attitude or a result not at all.
     listed_weight = LISTED_ONLY if spec.dimension == "skills" else 0.0
     listed = np.array([p.section == "skills" for p in cv.passages])
@@ -186,8 +195,7 @@ def _years_item(spec: ItemSpec, strengths: np.ndarray, cv: CvEvidence) -> ItemRe
 
 
 def score_item(
-    spec: ItemSpec, query_vectors: np.ndarray, cv: CvEvidence,
-    lexical: list[tuple[frozenset[str], str]],
+    spec: ItemSpec, query_vectors: np.ndarray, cv: CvEvidence, lexical: LexicalIndex
 ) -> ItemResult:
     strengths = item_strengths(spec, query_vectors, cv, lexical)
     if spec.min_years and cv.total_years and cv.dated_passages:
@@ -223,13 +231,29 @@ def combine(dimensions: dict[str, DimensionResult]) -> Score:
     return Score(overall, coverage, dimensions, needs_human_check=bool(missing), reasons=reasons)
 
 
+Known = Mapping[str, tuple[float, tuple[Quote, ...]]]
+
+
 def score_cv(
     items: Sequence[ItemSpec], item_vectors: Sequence[np.ndarray], weights: dict[str, float],
-    cv: CvEvidence,
+    cv: CvEvidence | Callable[[], CvEvidence], known: Known | None = None,
 ) -> Score:
-    """Score one CV. `item_vectors[i]` holds the unit vectors of `items[i].phrasings`."""
-    lexical = cv.lexical()
-    results = [score_item(s, v, cv, lexical) for s, v in zip(items, item_vectors, strict=True)]
+    """Score one CV. `item_vectors[i]` holds the unit vectors of `items[i].phrasings`; `known`
+    holds strengths and quotes of items already measured in this CV, by signature (then `cv`
+    may be a loader, called only when some item is new)."""
+    known = known or {}
+    evidence: CvEvidence | None = None
+    lexical: LexicalIndex | None = None
+    results = []
+    for spec, vectors in zip(items, item_vectors, strict=True):
+        if spec.signature in known:
+            results.append(ItemResult(spec, *known[spec.signature]))
+            continue
+        if evidence is None:
+            evidence = cv() if callable(cv) else cv
+            lexical = evidence.lexical()
+        assert lexical is not None
+        results.append(score_item(spec, vectors, evidence, lexical))
     dimensions = {
         key: score_dimension(key, weights.get(key, 1.0), [r for r in results
                                                            if r.spec.dimension == key])

@@ -27,12 +27,18 @@ from searchlight.screening.extract_types import ExtractedDocument, ExtractionErr
 from searchlight.screening.models import CvAnalysis, ScreeningResult
 from searchlight.screening.pipeline import AnalysedCv, analyse, item_vectors, profile_items
 from searchlight.screening.questions import interview_questions
-from searchlight.screening.scoring import ENGINE_VERSION, CvEvidence, ItemSpec, Score, score_cv
+from searchlight.screening.scoring import (
+    ENGINE_VERSION,
+    CvEvidence,
+    ItemSpec,
+    Known,
+    Quote,
+    Score,
+    score_cv,
+)
 from searchlight.screening.skills_found import SkillMatcher
 from searchlight.taxonomy.models import Skill
 from searchlight.taxonomy.service import skill_index_entries, skills_by_key
-
-CV_SOURCE_LABEL = "cv-upload"
 
 
 @dataclass(frozen=True)
@@ -117,7 +123,7 @@ def _analysis_row(document: Document, extracted: ExtractedDocument, analysed: An
         document_id=document.id, redacted_text=analysed.redaction.text,
         language=extracted.language, passages=passages,
         unit_owners=analysed.cv.unit_owners.tolist(),
-        unit_vectors=analysed.cv.unit_vectors.astype(np.float16).tobytes(),
+        unit_vectors=quantise(analysed.cv.unit_vectors),
         dated_passages=list(analysed.cv.dated_passages), total_years=analysed.cv.total_years,
         years_by_sector=analysed.sectors, sections=list(analysed.evidence.sections_found),
         flags=[{"code": f.code, "message": f.message, "evidence": f.evidence}
@@ -163,11 +169,17 @@ def ingest(
     return Ingested(filename, analysis)
 
 
+def quantise(vectors: np.ndarray) -> bytes:
+    """Unit vectors as int8: a quarter of float32, cosines off by well under 0.01."""
+    return np.clip(np.rint(vectors * 127.0), -127, 127).astype(np.int8).tobytes()
+
+
 def cv_evidence(analysis: CvAnalysis) -> CvEvidence:
     passages = tuple(Passage(text, start, end, section)
                      for text, start, end, section in analysis.passages)
-    vectors = np.frombuffer(analysis.unit_vectors, dtype=np.float16).reshape(
-        len(analysis.unit_owners), -1) if analysis.unit_owners else np.zeros((0, 512), np.float16)
+    vectors = np.frombuffer(analysis.unit_vectors, dtype=np.int8).reshape(
+        len(analysis.unit_owners), -1).astype(np.float32) / 127.0 if analysis.unit_owners \
+        else np.zeros((0, 512), np.float32)
     return CvEvidence(passages, vectors, np.array(analysis.unit_owners, dtype=np.int32),
                       analysis.total_years, tuple(analysis.dated_passages))
 
@@ -176,7 +188,7 @@ def _dimensions_json(score: Score) -> dict[str, object]:
     return {
         key: {"score": d.score, "weight": d.weight, "items": [{
             "text_nl": r.spec.text_nl, "text_en": r.spec.text_en, "must_have": r.spec.must_have,
-            "strength": r.strength, "matched": r.matched,
+            "strength": r.strength, "matched": r.matched, "signature": r.spec.signature,
             "quotes": [{"text": q.text, "start": q.start, "end": q.end, "section": q.section,
                         "strength": q.strength} for q in r.quotes],
         } for r in d.items]}
@@ -184,10 +196,38 @@ def _dimensions_json(score: Score) -> dict[str, object]:
     }
 
 
+def known_items(result: ScreeningResult | None) -> Known:
+    """Item strengths and quotes of an earlier result, by item signature, for reuse."""
+    if result is None:
+        return {}
+    return {
+        item["signature"]: (item["strength"], tuple(
+            Quote(q["text"], q["start"], q["end"], q["section"], q["strength"])
+            for q in item["quotes"]))
+        for dimension in result.dimensions.values() for item in dimension["items"]
+        if "signature" in item
+    }
+
+
+def apply_score(
+    result: ScreeningResult, score: Score, *, scorer: RoleScorer, document_id: int
+) -> ScreeningResult:
+    result.overall, result.coverage = score.overall, score.coverage
+    result.needs_human_check = score.needs_human_check
+    result.dimensions = _dimensions_json(score)
+    result.reasons = list(score.reasons)
+    result.questions = [q.__dict__ for q in interview_questions(score)]
+    result.engine_version = ENGINE_VERSION
+    result.input_hash = hashlib.sha256(
+        f"{scorer.profile_hash}:{document_id}".encode()).hexdigest()
+    return result
+
+
 def score_analysis(
     *, db_session: Session, analysis: CvAnalysis, role: Role, version: RoleVersion,
     scorer: RoleScorer, candidate_id: int | None,
 ) -> ScreeningResult:
+    """Score (or re-score) one analysed CV against a role version."""
     score = score_cv(scorer.items, scorer.vectors, scorer.weights, cv_evidence(analysis))
     result = db_session.scalar(select(ScreeningResult).where(
         ScreeningResult.analysis_id == analysis.id,
@@ -196,12 +236,4 @@ def score_analysis(
         result = ScreeningResult(analysis_id=analysis.id, role_id=role.id,
                                  role_version_id=version.id, candidate_id=candidate_id)
         db_session.add(result)
-    result.overall, result.coverage = score.overall, score.coverage
-    result.needs_human_check = score.needs_human_check
-    result.dimensions = _dimensions_json(score)
-    result.reasons = list(score.reasons)
-    result.questions = [q.__dict__ for q in interview_questions(score)]
-    result.engine_version = ENGINE_VERSION
-    result.input_hash = hashlib.sha256(
-        (scorer.profile_hash + analysis.document.content_hash).encode()).hexdigest()
-    return result
+    return apply_score(result, score, scorer=scorer, document_id=analysis.document_id)

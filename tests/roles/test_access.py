@@ -33,7 +33,8 @@ def test_it_refuses_employees_and_audits_the_refusal(as_charlie, prompt_engineer
     for url in ("/roles", "/roles/prompt-engineer", "/roles/prompt-engineer/export.yaml",
                 "/api/roles", "/api/roles/prompt-engineer"):
         assert as_charlie.get(url).status_code == 403, url
-    refusals = db.scalars(select(AuditEntry).where(AuditEntry.action == "access.denied")).all()
+    refusals = db.scalars(select(AuditEntry).where(AuditEntry.action == "access.denied")
+                          .order_by(AuditEntry.id)).all()
     assert refusals and all(r.actor_id == as_charlie.user.id for r in refusals)
     assert refusals[0].target_id == "roles:read"
 
@@ -56,7 +57,8 @@ def test_it_archives_and_reactivates_a_role_with_an_audit_trail(as_alice, prompt
     as_alice.post("/roles/prompt-engineer/status", data={"active": "1"})
     db.refresh(prompt_engineer)
     assert prompt_engineer.is_active is True
-    updates = select(AuditEntry.changes).where(AuditEntry.action == "role.updated")
+    updates = select(AuditEntry.changes).where(AuditEntry.action == "role.updated").order_by(
+        AuditEntry.id)
     changes = db.scalars(updates).all()
     assert changes == [{"is_active": {"old": True, "new": False}},
                        {"is_active": {"old": False, "new": True}}]

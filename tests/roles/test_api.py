@@ -60,7 +60,8 @@ def test_it_creates_and_updates_roles_over_the_api(client, prompt_engineer, alic
     assert body["hiring_manager"] is None, "PUT replaces: no hiring manager in the body is none"
     same = client.put("/api/roles/prompt-lead", headers=alice_token, json=changed)
     assert same.json()["version"] == 2
-    actions = db.scalars(select(AuditEntry.action).where(AuditEntry.actor_id.is_not(None))).all()
+    actions = db.scalars(select(AuditEntry.action).where(AuditEntry.actor_id.is_not(None))
+                         .order_by(AuditEntry.id)).all()
     assert actions == ["role.created", "role.updated"]
 
 

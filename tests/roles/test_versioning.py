@@ -39,7 +39,8 @@ def test_it_makes_a_new_version_for_every_edit_and_keeps_the_old_one(
     assert first.profile == original
 
     actions = db.scalars(select(AuditEntry.action).where(
-        AuditEntry.target_type == "role", AuditEntry.target_id == str(prompt_engineer.id))).all()
+        AuditEntry.target_type == "role", AuditEntry.target_id == str(prompt_engineer.id))
+        .order_by(AuditEntry.id)).all()
     assert actions == ["role.created", "role.updated"]
     update = db.scalars(select(AuditEntry).where(AuditEntry.action == "role.updated")).one()
     assert update.actor_id == as_alice.user.id

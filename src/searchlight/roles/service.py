@@ -142,8 +142,10 @@ def update_role(
     an assignment, not profile content, so changing only that is audited without a version."""
     if profile.key != role.key:
         raise InvalidInput("key: the key of a role cannot change.")
-    # Lock the role (PostgreSQL) so two saves cannot both claim the next version number.
-    db_session.refresh(role, with_for_update=True)
+    # Lock the role row (PostgreSQL) so two saves cannot both claim the next version number,
+    # then re-read the number another save may just have raised.
+    db_session.execute(select(Role.id).where(Role.id == role.id).with_for_update())
+    db_session.refresh(role, attribute_names=["current_version"])
     _check_skills(db_session, profile)
     manager = _hiring_manager(db_session, hiring_manager_id)
     current = get_version(db_session=db_session, role_id=role.id, number=role.current_version)

@@ -51,18 +51,21 @@ def _peak_mb() -> float:
 def bench_throughput(role_id: int, count: int) -> dict[str, float]:
     from searchlight.config import get_settings
     from searchlight.matching.embedder import default_embedder
-    from searchlight.screening.batches import screen_entries
+    from searchlight.screening.batches import default_workers, screen_entries
 
     files = _pdfs(count)
     embedder = default_embedder()
     embedder.encode(["warm up"])
     started = time.perf_counter()
-    reports = list(screen_entries(files, role_id=role_id, actor_id=None,
-                                  settings=get_settings(), embedder=embedder))
+    settings = get_settings()
+    workers = default_workers(len(files), settings)
+    reports = list(screen_entries(files, role_id=role_id, actor_id=None, settings=settings,
+                                  embedder=embedder, workers=workers))
     elapsed = time.perf_counter() - started
     screened = sum(1 for r in reports if r.status == "screened")
-    return {"cvs": count, "screened": screened, "seconds": elapsed,
-            "cvs_per_second": screened / elapsed, "peak_mb": _peak_mb()}
+    return {"cvs": count, "screened": screened, "seconds": elapsed, "workers": workers,
+            "cvs_per_second": screened / elapsed, "peak_mb": _peak_mb(),
+            "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
 
 
 def _grow_pool(role_id: int, size: int) -> None:
@@ -126,7 +129,9 @@ def main() -> None:
     throughput = bench_throughput(role_id, args.cvs)
     print(f"screening   {throughput['screened']}/{throughput['cvs']} two-page PDFs in "
           f"{throughput['seconds']:.1f} s = {throughput['cvs_per_second']:.1f} CVs/s "
-          f"(target >= 10), peak memory {throughput['peak_mb']:.0f} MB (target < 1536)")
+          f"(target >= 10) with {throughput['workers']} worker process(es); peak memory "
+          f"{throughput['peak_mb']:.0f} MB main + {throughput['worker_peak_mb']:.0f} MB per "
+          f"worker (target < 1536 in all)")
     rerank_figures = bench_rerank(role_id, args.pool)
     print(f"re-rank     {rerank_figures['pool']} stored CVs after a profile edit in "
           f"{rerank_figures['seconds']:.2f} s (target < 2), peak memory "

@@ -27,6 +27,7 @@ class Settings(BaseSettings):
     max_upload_bytes: int = 10 * 1024 * 1024
     max_batch_upload_bytes: int = 200 * 1024 * 1024
     demo_accounts: bool = True
+    screening_workers: int = 0
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str = "gpt-4o-mini"

@@ -25,15 +25,21 @@ def get_db(request: Request) -> Iterator[Session]:
     try:
         yield db_session
         db_session.commit()
-    except Forbidden as refusal:
+    except BaseException as error:
         db_session.rollback()
-        _record_refusal(db_session, request, refusal)
-        raise
-    except BaseException:
-        db_session.rollback()
+        _reload_user(db_session, request)
+        if isinstance(error, Forbidden):
+            _record_refusal(db_session, request, error)
         raise
     finally:
         db_session.close()
+
+
+def _reload_user(db_session: Session, request: Request) -> None:
+    """The rollback expired the user; the error page still shows who is logged in."""
+    user = getattr(request.state, "user", None)
+    if user is not None and user in db_session:
+        db_session.refresh(user)
 
 
 def _record_refusal(db_session: Session, request: Request, refusal: Forbidden) -> None:
@@ -41,8 +47,10 @@ def _record_refusal(db_session: Session, request: Request, refusal: Forbidden) -
     event = events.access_denied(
         refusal.permission, refusal.target, request.method, request.url.path
     )
-    audit.record(db_session=db_session, actor=db_session.merge(user) if user else None, event=event)
+    audit.record(db_session=db_session, actor=user, event=event)
     db_session.commit()
+    if user is not None:
+        db_session.refresh(user)
 
 
 DbSession = Annotated[Session, Depends(get_db)]

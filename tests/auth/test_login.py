@@ -98,3 +98,15 @@ def test_it_accepts_an_api_token_and_skips_csrf_for_it(client, db, alice):
     assert response.status_code == 200
     bad = client.get("/api/openapi.json", headers={"Authorization": "Bearer sl_nope"})
     assert bad.status_code == 200  # the schema itself is public
+
+
+def test_it_renders_a_not_found_page_for_a_logged_in_user(as_alice):
+    response = as_alice.get("/roles/no-such-role")
+    assert response.status_code == 404
+    assert "Alice" in response.text  # the header still knows who is logged in
+
+
+def test_it_answers_json_for_api_errors(as_alice):
+    response = as_alice.get("/api/roles/no-such-role")
+    assert response.status_code in (401, 404)
+    assert response.headers["content-type"].startswith("application/json")

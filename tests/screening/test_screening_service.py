@@ -135,3 +135,20 @@ def test_it_reranks_to_the_same_scores_as_screening_afresh(db):
                          cv_evidence(db.get(CvAnalysis, result.analysis_id)))
         assert result.overall == fresh.overall
         assert result.coverage == fresh.coverage
+
+
+def test_it_scores_the_same_in_worker_processes(db):
+    role = make_role(db)
+    files = [(f"cv{i}.pdf", make_pdf(make_cv("en", seed=80 + i).paragraphs)) for i in range(3)]
+    settings, embedder = get_settings(), default_embedder()
+    in_place = list(screen_entries(files, role_id=role.id, actor_id=None, settings=settings,
+                                   embedder=embedder))
+    scores = {r.source: db.get(ScreeningResult, r.result_id).overall for r in in_place}
+    db.execute(ScreeningResult.__table__.delete())
+    from searchlight.screening.models import CvAnalysis
+
+    db.execute(CvAnalysis.__table__.delete())
+    db.commit()
+    in_workers = list(screen_entries(files, role_id=role.id, actor_id=None, settings=settings,
+                                     embedder=embedder, workers=2))
+    assert {r.source: db.get(ScreeningResult, r.result_id).overall for r in in_workers} == scores

@@ -18,7 +18,13 @@ from searchlight.errors import DomainError
 from searchlight.matching.embedder import default_embedder
 from searchlight.roles.models import Role
 from searchlight.screening.archive import iter_folder
-from searchlight.screening.batches import Entry, FileReport, expand, screen_entries
+from searchlight.screening.batches import (
+    Entry,
+    FileReport,
+    default_workers,
+    expand,
+    screen_entries,
+)
 from searchlight.screening.extract_types import ExtractionError
 from searchlight.screening.models import ScreeningResult
 from searchlight.screening.scoring import DIMENSIONS
@@ -76,8 +82,10 @@ def _run(role_id: int, paths: list[Path]) -> list[FileReport]:
                TimeElapsedColumn())
     with Progress(*columns, console=err, transient=False) as progress:
         task = progress.add_task("screening", total=len(entries))
-        for report in screen_entries(entries, role_id=role_id, actor_id=None,
-                                     settings=get_settings(), embedder=default_embedder()):
+        settings = get_settings()
+        for report in screen_entries(entries, role_id=role_id, actor_id=None, settings=settings,
+                                     embedder=default_embedder(),
+                                     workers=default_workers(len(entries), settings)):
             reports.append(report)
             progress.advance(task)
     return reports

@@ -1,8 +1,11 @@
 """Screening many files: one file at a time, each in its own transaction, so a batch that is
 stopped halfway keeps what it finished and, run again, does every file exactly once."""
 
+import multiprocessing
+import os
 import shutil
 from collections.abc import Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,13 +15,21 @@ from sqlalchemy.orm import Session
 from searchlight.auth.models import User
 from searchlight.config import Settings
 from searchlight.db import transaction, utcnow
-from searchlight.matching.embedder import Embedder
+from searchlight.matching.embedder import Embedder, UniversalSentenceEncoder
 from searchlight.roles.models import Role
 from searchlight.screening.archive import iter_archive
 from searchlight.screening.extract_types import ExtractionError
 from searchlight.screening.models import BatchFile, CvAnalysis, ScreeningBatch, ScreeningResult
+from searchlight.screening.pipeline import read_cv
 from searchlight.screening.ranking import current_version
-from searchlight.screening.service import ingest, score_analysis, scorer_for
+from searchlight.screening.service import (
+    Prepared,
+    ingest,
+    score_analysis,
+    scorer_for,
+    skill_matcher,
+)
+from searchlight.screening.skills_found import SkillMatcher
 
 Entry = tuple[str, bytes | ExtractionError]
 
@@ -46,10 +57,10 @@ def expand(name: str, data: bytes) -> Iterator[Entry]:
 
 def screen_one(
     *, db_session: Session, source: str, data: bytes, role: Role, actor: User | None,
-    settings: Settings, embedder: Embedder,
+    settings: Settings, embedder: Embedder, prepared: Prepared | None = None,
 ) -> FileReport:
     ingested = ingest(db_session=db_session, data=data, filename=Path(source).name,
-                      settings=settings, embedder=embedder, actor=actor)
+                      settings=settings, embedder=embedder, actor=actor, prepared=prepared)
     if ingested.error is not None or ingested.analysis is None:
         error = ingested.error
         return FileReport(source, "error", error_code=error.code if error else "unknown",
@@ -65,11 +76,13 @@ def screen_one(
 
 def screen_entries(
     entries: Iterable[Entry], *, role_id: int, actor_id: int | None, settings: Settings,
-    embedder: Embedder,
+    embedder: Embedder, workers: int = 1,
 ) -> Iterator[FileReport]:
-    """Screen each entry in its own transaction; the same content twice is reported once."""
+    """Screen each entry in its own transaction; the same content twice is reported once.
+    With `workers` > 1, files are read and analysed in that many processes while this one
+    stores the results in order."""
     seen: dict[int, str] = {}
-    for source, payload in entries:
+    for source, payload, prepared in prepare(entries, workers=workers):
         if isinstance(payload, ExtractionError):
             yield FileReport(source, "error", error_code=payload.code,
                              error_message=payload.message)
@@ -78,13 +91,60 @@ def screen_entries(
             role = db_session.get_one(Role, role_id)
             actor = db_session.get(User, actor_id) if actor_id else None
             report = screen_one(db_session=db_session, source=source, data=payload, role=role,
-                                actor=actor, settings=settings, embedder=embedder)
+                                actor=actor, settings=settings, embedder=embedder,
+                                prepared=prepared)
         if report.document_id is not None and report.document_id in seen:
             report = FileReport(source, "duplicate", report.result_id, report.document_id,
                                 error_message=seen[report.document_id])
         elif report.document_id is not None:
             seen[report.document_id] = source
         yield report
+
+
+_worker_embedder: Embedder | None = None
+_worker_skills: SkillMatcher | None = None
+
+
+def _start_worker(skills: SkillMatcher) -> None:
+    global _worker_embedder, _worker_skills
+    # One BLAS thread per process: the processes already use every core.
+    _worker_embedder, _worker_skills = UniversalSentenceEncoder(threads=1), skills
+
+
+def _read_in_worker(entry: tuple[str, bytes]) -> Prepared:
+    assert _worker_embedder is not None
+    try:
+        return read_cv(entry[1], Path(entry[0]).name, embedder=_worker_embedder,
+                       skills=_worker_skills)
+    except ExtractionError as error:
+        return error
+
+
+def prepare(
+    entries: Iterable[Entry], *, workers: int
+) -> Iterator[tuple[str, bytes | ExtractionError, Prepared | None]]:
+    """Entries with their analysis done ahead in worker processes (None: do it in place)."""
+    if workers <= 1:
+        yield from ((source, payload, None) for source, payload in entries)
+        return
+    entries = list(entries)
+    readable = [(source, payload) for source, payload in entries if isinstance(payload, bytes)]
+    with transaction() as db_session:
+        skills = skill_matcher(db_session=db_session)
+    context = multiprocessing.get_context("spawn")  # no fork: BLAS and PDFium hold threads
+    with ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker,
+                             initargs=(skills,)) as pool:
+        results = pool.map(_read_in_worker, readable, chunksize=4)
+        for source, payload in entries:
+            yield source, payload, next(results) if isinstance(payload, bytes) else None
+
+
+def default_workers(file_count: int, settings: Settings) -> int:
+    """Worker processes for a batch: starting one costs a few seconds, so small batches stay
+    in this process."""
+    if settings.screening_workers:
+        return settings.screening_workers
+    return min(os.cpu_count() or 1, 4) if file_count >= 40 else 1
 
 
 def create_batch(

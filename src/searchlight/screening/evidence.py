@@ -5,6 +5,7 @@ Pure functions on (already redacted) CV text; no database, no model."""
 import re
 from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 SECTIONS = ("summary", "experience", "education", "skills", "projects", "certificates",
             "languages", "interests", "references", "other")
@@ -44,9 +45,9 @@ _BULLET = re.compile(r"^\s*(?:[-•*·▪●◦‣]|\d+[.)])\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[A-Z0-9À-Ý])")
 
 
-@dataclass(frozen=True)
-class Passage:
-    """A quotable piece of the CV: offsets point into the text it was cut from."""
+class Passage(NamedTuple):
+    """A quotable piece of the CV: offsets point into the text it was cut from. (A tuple, as
+    thousands are rebuilt from storage when a pool is re-ranked.)"""
 
     text: str
     start: int

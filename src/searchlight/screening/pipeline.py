@@ -12,6 +12,7 @@ import numpy as np
 from searchlight.matching.embedder import Embedder
 from searchlight.screening.anonymise import KnownIdentity, Redaction, anonymise
 from searchlight.screening.evidence import Evidence, collect_evidence, years_by_sector
+from searchlight.screening.extract import extract_document
 from searchlight.screening.extract_types import ExtractedDocument, Flag
 from searchlight.screening.scoring import DIMENSIONS, CvEvidence, ItemSpec, embedding_units
 from searchlight.screening.skills_found import FoundSkill, SkillMatcher
@@ -69,6 +70,15 @@ def analyse(
     )
     found = tuple(skills.find(evidence.passages)) if skills else ()
     return AnalysedCv(document.language, redaction, evidence, cv, document.flags, found)
+
+
+def read_cv(
+    data: bytes, filename: str, *, embedder: Embedder, skills: SkillMatcher | None = None
+) -> tuple[ExtractedDocument, AnalysedCv]:
+    """Everything screening learns from a file without the database (so it can run in a worker
+    process). Raises ExtractionError for a file that cannot be read."""
+    extracted = extract_document(data, filename)
+    return extracted, analyse(extracted, embedder=embedder, skills=skills)
 
 
 SynonymLookup = Callable[[Sequence[str]], tuple[str, ...]]

@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from functools import partial
 
 from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session, load_only, selectinload
 
 from searchlight.auth.access import require
 from searchlight.auth.models import User
@@ -108,7 +108,9 @@ def _load_analyses(db_session: Session, ids: list[int]) -> dict[int, CvAnalysis]
     for start in range(0, len(ids), 900):  # SQLite allows 999 bound parameters
         chunk = ids[start:start + 900]
         loaded.update((a.id, a) for a in db_session.scalars(
-            select(CvAnalysis).where(CvAnalysis.id.in_(chunk))))
+            select(CvAnalysis).where(CvAnalysis.id.in_(chunk)).options(load_only(
+                CvAnalysis.passages, CvAnalysis.unit_owners, CvAnalysis.unit_vectors,
+                CvAnalysis.total_years, CvAnalysis.dated_passages))))
     return loaded
 
 

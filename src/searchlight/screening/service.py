@@ -22,10 +22,9 @@ from searchlight.matching.embedder import Embedder
 from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.anonymise import Entity
 from searchlight.screening.evidence import Passage
-from searchlight.screening.extract import extract_document
 from searchlight.screening.extract_types import ExtractedDocument, ExtractionError
 from searchlight.screening.models import CvAnalysis, ScreeningResult
-from searchlight.screening.pipeline import AnalysedCv, analyse, item_vectors, profile_items
+from searchlight.screening.pipeline import AnalysedCv, item_vectors, profile_items, read_cv
 from searchlight.screening.questions import interview_questions
 from searchlight.screening.scoring import (
     ENGINE_VERSION,
@@ -136,21 +135,32 @@ def _analysis_row(document: Document, extracted: ExtractedDocument, analysed: An
     )
 
 
+Prepared = tuple[ExtractedDocument, AnalysedCv] | ExtractionError
+
+
+def known_analysis(*, db_session: Session, data: bytes) -> CvAnalysis | None:
+    content_hash = hashlib.sha256(data).hexdigest()
+    return db_session.scalar(
+        select(CvAnalysis).join(Document).where(Document.content_hash == content_hash))
+
+
 def ingest(
     *, db_session: Session, data: bytes, filename: str, settings: Settings, embedder: Embedder,
-    actor: User | None,
+    actor: User | None, prepared: Prepared | None = None,
 ) -> Ingested:
-    """Read, neutralise, anonymise and analyse one CV; the same file twice is one document."""
-    content_hash = hashlib.sha256(data).hexdigest()
-    existing = db_session.scalar(
-        select(CvAnalysis).join(Document).where(Document.content_hash == content_hash))
-    if existing is not None:
+    """Read, neutralise, anonymise and analyse one CV (or take what a worker `prepared`); the
+    same file twice is one document."""
+    if (existing := known_analysis(db_session=db_session, data=data)) is not None:
         return Ingested(filename, existing, duplicate=True)
-    try:
-        extracted = extract_document(data, filename)
-    except ExtractionError as error:
-        return Ingested(filename, error=error)
-    analysed = analyse(extracted, embedder=embedder, skills=skill_matcher(db_session=db_session))
+    if prepared is None:
+        try:
+            prepared = read_cv(data, filename, embedder=embedder,
+                               skills=skill_matcher(db_session=db_session))
+        except ExtractionError as error:
+            prepared = error
+    if isinstance(prepared, ExtractionError):
+        return Ingested(filename, error=prepared)
+    extracted, analysed = prepared
     document = store_document(db_session=db_session, data=data, filename=filename,
                               candidate_id=None, settings=settings)
     if document.candidate_id is None:
@@ -175,8 +185,7 @@ def quantise(vectors: np.ndarray) -> bytes:
 
 
 def cv_evidence(analysis: CvAnalysis) -> CvEvidence:
-    passages = tuple(Passage(text, start, end, section)
-                     for text, start, end, section in analysis.passages)
+    passages = tuple(Passage._make(passage) for passage in analysis.passages)
     vectors = np.frombuffer(analysis.unit_vectors, dtype=np.int8).reshape(
         len(analysis.unit_owners), -1).astype(np.float32) / 127.0 if analysis.unit_owners \
         else np.zeros((0, 512), np.float32)

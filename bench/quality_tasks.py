@@ -46,22 +46,24 @@ class Result:
     seconds: dict[str, float] = field(default_factory=dict)
 
 
-def evaluate(matrix: np.ndarray, item_ids: Sequence[str], task: data.RankingTask,
-             metric: str) -> float:
+def rankings(matrix: np.ndarray, item_ids: Sequence[str]) -> list[list[str]]:
     ids = np.asarray(item_ids, dtype=object)
-    values = [METRICS[metric](list(ids[np.argsort(-row, kind="stable")]), gold)
-              for row, gold in zip(matrix, task.relevant, strict=True)]
-    return mean(values)
+    return [list(ids[np.argsort(-row, kind="stable")]) for row in matrix]
 
 
 def compare(name: str, task: data.RankingTask, item_ids: Sequence[str],
             matrices: tuple[np.ndarray, np.ndarray, np.ndarray], metrics: dict[str, float | None],
             references: dict[str, str]) -> list[Row]:
-    ours, bm25, embeddings = matrices
-    return [Row(name, metric, *(evaluate(matrix, item_ids, task, metric)
-                                for matrix in (ours, bm25, embeddings)),
-                target=target, reference=references.get(metric, ""))
-            for metric, target in metrics.items()]
+    """One row per metric with the mean over queries for ours, BM25 and embeddings."""
+    ranked = [rankings(matrix, item_ids) for matrix in matrices]
+    rows = []
+    for metric, target in metrics.items():
+        means = [mean([METRICS[metric](order, gold)
+                       for order, gold in zip(orders, task.relevant, strict=True)])
+                 for orders in ranked]
+        rows.append(Row(name, metric, *means, target=target,
+                        reference=references.get(metric, "")))
+    return rows
 
 
 def limited(task: data.RankingTask, limit: int | None) -> data.RankingTask:

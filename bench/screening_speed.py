@@ -89,7 +89,7 @@ def _grow_pool(role_id: int, size: int) -> None:
             copy_row = CvAnalysis(**{c: getattr(source, c) for c in (
                 "redacted_text", "language", "passages", "unit_owners", "unit_vectors",
                 "dated_passages", "total_years", "years_by_sector", "sections", "flags",
-                "entities", "skills", "embedder")}, document_id=document.id)
+                "entities", "skills", "lexicon", "embedder")}, document_id=document.id)
             db.add(copy_row)
             db.flush()
             template = results[source.id]

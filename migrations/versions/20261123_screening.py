@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("flags", sa.JSON(), nullable=False),
         sa.Column("entities", sa.JSON(), nullable=False),
         sa.Column("skills", sa.JSON(), nullable=False),
+        sa.Column("lexicon", sa.JSON(), nullable=False),
         sa.Column("embedder", sa.String(length=120), nullable=False),
         sa.Column("analysed_at", searchlight.db.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(

@@ -69,6 +69,7 @@ _PHONE_CUE = re.compile(
 )
 _NORTH_AMERICAN = re.compile(r"\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}")
 _FEWEST_PHONE_DIGITS = 7
+_SEPARATORS = " .-/"
 
 # --- bank account and citizen service number --------------------------------------------------
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}(?=\s?[A-Z0-9]{4})")
@@ -182,16 +183,15 @@ def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
 
 def find_phones(text: str, lowered: str) -> Iterator[Span]:
     for match in _DIGIT_RUN.finditer(text):
-        run = match.group().rstrip(" .-/(")
+        run = match.group().rstrip(_SEPARATORS + "(")
         start = match.start()
         if (sum(c.isdigit() for c in run) < _FEWEST_PHONE_DIGITS
                 or not _phone_boundaries(text, start, start + len(run))):
             continue
         line_start, _ = line_bounds(text, start)
         has_cue = bool(_PHONE_CUE.search(lowered, max(line_start, start - 30), start))
-        part = _longest_valid_phone(run, has_cue)
-        if part:
-            yield "PHONE", start + part[0], start + part[1]
+        for part_start, part_end in _valid_phone_parts(run, has_cue):
+            yield "PHONE", start + part_start, start + part_end
 
 
 def _phone_boundaries(text: str, start: int, end: int) -> bool:
@@ -211,17 +211,30 @@ def _phone_digits_valid(candidate: str, has_cue: bool) -> bool:
     return has_cue and _FEWEST_PHONE_DIGITS <= len(digits) <= 15
 
 
-def _longest_valid_phone(run: str, has_cue: bool) -> tuple[int, int] | None:
-    """The longest part of a digit run that is a valid phone number. A run can hold more than
-    one number when a year or a second number follows after a space ("06-12345678 2019")."""
+def _valid_phone_parts(run: str, has_cue: bool) -> list[tuple[int, int]]:
+    """The phone numbers in a digit run. A run can hold more than one number, or a number and
+    a year, when they are separated by spaces ("06-12345678 / 020-1234567", "06-12345678 2019"):
+    the longest valid parts that do not overlap, split at spaces."""
     if _phone_digits_valid(run, has_cue):
-        return 0, len(run)
+        return [(0, len(run))]
     group_starts = [0] + [i + 1 for i, c in enumerate(run) if c == " "]
     group_ends = [i for i, c in enumerate(run) if c == " "] + [len(run)]
-    parts = ((start, end) for start in group_starts for end in group_ends if end > start)
-    valid = [(start, end) for start, end in parts
-             if _phone_digits_valid(run[start:end].strip(" .-/"), has_cue and start == 0)]
-    return max(valid, key=lambda part: part[1] - part[0], default=None)
+    candidates = {_stripped(run, start, end) for start in group_starts for end in group_ends
+                  if end > start and _phone_digits_valid(run[start:end].strip(_SEPARATORS),
+                                                         has_cue and start == 0)}
+    chosen: list[tuple[int, int]] = []
+    for start, end in sorted(candidates, key=lambda part: part[0] - part[1]):
+        if all(end <= other_start or start >= other_end for other_start, other_end in chosen):
+            chosen.append((start, end))
+    return chosen
+
+
+def _stripped(run: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and run[start] in _SEPARATORS:
+        start += 1
+    while end > start and run[end - 1] in _SEPARATORS:
+        end -= 1
+    return start, end
 
 
 def iban_is_valid(iban: str) -> bool:

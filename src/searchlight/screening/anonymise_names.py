@@ -36,6 +36,7 @@ from searchlight.screening.anonymise_text import (
 
 # Particles that are everyday words too: part of a name only before another particle.
 _EVERYDAY_PARTICLES = frozenset({"in", "op", "te", "het"})
+_LONGEST_NAME = 8  # tokens, particles included ("Jan Pieter van der Meer-de Groot")
 _NICKNAME_GAPS = frozenset({" (", ") ", ' "', '" ', " “", "” ", " '", "' "})
 _COMPANY_JOINERS = ("&", "+", "B.V", "BV", "N.V", "NV")
 _GENERIC_LOCAL_PARTS = frozenset({
@@ -150,7 +151,7 @@ class NameFinder:
         for chain in self.chains:
             position = 0
             while position < len(chain) - 1:
-                rest = self._name_tail(chain[position + 1:])
+                rest = self._name_tail(chain[position + 1:position + _LONGEST_NAME])
                 candidate = [chain[position], *rest]
                 if (rest and self._starts_listed_name(chain[position], rest)
                         and self.acceptable(candidate, minimum_words=2)

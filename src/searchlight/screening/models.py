@@ -31,6 +31,7 @@ class CvAnalysis(Base):
     flags: Mapped[list[Any]]  # [{"code", "message", "evidence"}]
     entities: Mapped[list[Any]]  # [{"type", "start", "end"}] in the original text
     skills: Mapped[list[Any]]  # [{"key", "label", "passages": [index, ...]}] from the taxonomy
+    lexicon: Mapped[dict[str, Any]]  # the passages' exact-term index (terms.LexicalIndex)
     embedder: Mapped[str] = mapped_column(String(120))
     analysed_at: Mapped[datetime] = mapped_column(default=utcnow)
 

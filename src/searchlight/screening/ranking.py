@@ -4,7 +4,7 @@ actions on a result — revealing who it is and moving them into the pipeline.""
 from dataclasses import dataclass
 from functools import partial
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.orm import Session, load_only, selectinload
 
 from searchlight.auth.access import require
@@ -19,7 +19,7 @@ from searchlight.matching.embedder import Embedder
 from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.models import CvAnalysis, ScreeningResult
 from searchlight.screening.scoring import CvEvidence, score_cv
-from searchlight.screening.service import apply_score, cv_evidence, known_items, scorer_for
+from searchlight.screening.service import cv_evidence, known_items, score_values, scorer_for
 
 
 @dataclass(frozen=True)
@@ -79,24 +79,29 @@ def rerank(*, db_session: Session, role: Role, embedder: Embedder) -> int:
     latest = (select(func.max(ScreeningResult.id))
               .where(ScreeningResult.role_id == role.id, ScreeningResult.analysis_id.not_in(done))
               .group_by(ScreeningResult.analysis_id))
-    earlier = db_session.scalars(select(ScreeningResult).where(
-        ScreeningResult.id.in_(latest))).all()
+    earlier = db_session.scalars(select(ScreeningResult).where(ScreeningResult.id.in_(latest))
+                                 .options(load_only(ScreeningResult.analysis_id,
+                                                    ScreeningResult.candidate_id,
+                                                    ScreeningResult.dimensions))).all()
     wanted = {item.signature for item in scorer.items}
     known = {result.analysis_id: known_items(result) for result in earlier}
     analyses = _load_analyses(db_session, [a for a, k in known.items() if not wanted <= k.keys()])
     pool = select(ScreeningResult.analysis_id).where(ScreeningResult.id.in_(latest))
     documents = dict(db_session.execute(select(CvAnalysis.id, CvAnalysis.document_id).where(
         CvAnalysis.id.in_(pool))).tuples().all())
+    rows = []
     for previous in earlier:
         analysis_id = previous.analysis_id
         load = partial(_evidence_of, analyses, analysis_id)
         score = score_cv(scorer.items, scorer.vectors, scorer.weights, load, known[analysis_id])
-        result = ScreeningResult(analysis_id=analysis_id, role_id=role.id,
-                                 role_version_id=version.id, candidate_id=previous.candidate_id)
-        db_session.add(apply_score(result, score, scorer=scorer,
-                                   document_id=documents[analysis_id]))
-    db_session.flush()
-    return len(earlier)
+        rows.append({
+            "analysis_id": analysis_id, "role_id": role.id, "role_version_id": version.id,
+            "candidate_id": previous.candidate_id,
+            **score_values(score, scorer=scorer, document_id=documents[analysis_id]),
+        })
+    if rows:  # one multi-row INSERT instead of thousands of unit-of-work objects
+        db_session.execute(insert(ScreeningResult), rows)
+    return len(rows)
 
 
 def _evidence_of(analyses: dict[int, CvAnalysis], analysis_id: int) -> CvEvidence:
@@ -110,7 +115,7 @@ def _load_analyses(db_session: Session, ids: list[int]) -> dict[int, CvAnalysis]
         loaded.update((a.id, a) for a in db_session.scalars(
             select(CvAnalysis).where(CvAnalysis.id.in_(chunk)).options(load_only(
                 CvAnalysis.passages, CvAnalysis.unit_owners, CvAnalysis.unit_vectors,
-                CvAnalysis.total_years, CvAnalysis.dated_passages))))
+                CvAnalysis.total_years, CvAnalysis.dated_passages, CvAnalysis.lexicon))))
     return loaded
 
 

@@ -139,9 +139,10 @@ class CvEvidence:
     unit_owners: np.ndarray  # passage index of each unit
     total_years: float | None
     dated_passages: tuple[int, ...] = ()  # passages naming a work period, quoted for years
+    lexicon: LexicalIndex | None = None  # built from the passages when not stored
 
     def lexical(self) -> LexicalIndex:
-        return LexicalIndex.build([p.text for p in self.passages])
+        return self.lexicon or LexicalIndex.build([p.text for p in self.passages])
 
     def semantic(self, query_vectors: np.ndarray) -> np.ndarray:
         """Calibrated similarity of each query to each passage (its best unit)."""

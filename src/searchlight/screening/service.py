@@ -5,6 +5,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from sqlalchemy import func, select
@@ -16,6 +17,7 @@ from searchlight.candidates.models import Document
 from searchlight.candidates.schemas import CandidateIn
 from searchlight.candidates.service import create_candidate
 from searchlight.config import Settings
+from searchlight.db import utcnow
 from searchlight.governance import audit
 from searchlight.governance.events import AuditEvent
 from searchlight.matching.embedder import Embedder
@@ -36,6 +38,7 @@ from searchlight.screening.scoring import (
     score_cv,
 )
 from searchlight.screening.skills_found import SkillMatcher
+from searchlight.screening.terms import LexicalIndex
 from searchlight.taxonomy.models import Skill
 from searchlight.taxonomy.service import skill_index_entries, skills_by_key
 
@@ -131,6 +134,7 @@ def _analysis_row(document: Document, extracted: ExtractedDocument, analysed: An
                   for e in analysed.redaction.entities],
         skills=[{"key": s.key, "label": s.label, "passages": list(s.passages)}
                 for s in analysed.skills],
+        lexicon=analysed.cv.lexical().to_json(),
         embedder=f"{embedder.name}/{embedder.version}",
     )
 
@@ -190,7 +194,8 @@ def cv_evidence(analysis: CvAnalysis) -> CvEvidence:
         len(analysis.unit_owners), -1).astype(np.float32) / 127.0 if analysis.unit_owners \
         else np.zeros((0, 512), np.float32)
     return CvEvidence(passages, vectors, np.array(analysis.unit_owners, dtype=np.int32),
-                      analysis.total_years, tuple(analysis.dated_passages))
+                      analysis.total_years, tuple(analysis.dated_passages),
+                      LexicalIndex.from_json(analysis.lexicon))
 
 
 def _dimensions_json(score: Score) -> dict[str, object]:
@@ -218,18 +223,16 @@ def known_items(result: ScreeningResult | None) -> Known:
     }
 
 
-def apply_score(
-    result: ScreeningResult, score: Score, *, scorer: RoleScorer, document_id: int
-) -> ScreeningResult:
-    result.overall, result.coverage = score.overall, score.coverage
-    result.needs_human_check = score.needs_human_check
-    result.dimensions = _dimensions_json(score)
-    result.reasons = list(score.reasons)
-    result.questions = [q.__dict__ for q in interview_questions(score)]
-    result.engine_version = ENGINE_VERSION
-    result.input_hash = hashlib.sha256(
-        f"{scorer.profile_hash}:{document_id}".encode()).hexdigest()
-    return result
+def score_values(score: Score, *, scorer: RoleScorer, document_id: int) -> dict[str, Any]:
+    """The columns of a ScreeningResult that a score decides."""
+    return {
+        "overall": score.overall, "coverage": score.coverage,
+        "needs_human_check": score.needs_human_check, "dimensions": _dimensions_json(score),
+        "reasons": list(score.reasons),
+        "questions": [q.__dict__ for q in interview_questions(score)],
+        "engine_version": ENGINE_VERSION, "scored_at": utcnow(),
+        "input_hash": hashlib.sha256(f"{scorer.profile_hash}:{document_id}".encode()).hexdigest(),
+    }
 
 
 def score_analysis(
@@ -245,4 +248,7 @@ def score_analysis(
         result = ScreeningResult(analysis_id=analysis.id, role_id=role.id,
                                  role_version_id=version.id, candidate_id=candidate_id)
         db_session.add(result)
-    return apply_score(result, score, scorer=scorer, document_id=analysis.document_id)
+    for column, value in score_values(score, scorer=scorer,
+                                      document_id=analysis.document_id).items():
+        setattr(result, column, value)
+    return result

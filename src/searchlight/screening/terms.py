@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import Stemmer
 
@@ -74,6 +75,16 @@ class LexicalIndex:
             pieces.append(piece)
             position += len(piece) + 1
         return cls(len(passages), masks, "|".join(pieces), tuple(starts))
+
+    def to_json(self) -> dict[str, object]:
+        # Masks as hex strings: JSON numbers lose precision past 2**53 (54+ passages).
+        return {"n": self.passage_count, "masks": {k: f"{v:x}" for k, v in self.stem_masks.items()},
+                "flat": self.flat, "starts": list(self.starts)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "LexicalIndex":
+        return cls(data["n"], {k: int(v, 16) for k, v in data["masks"].items()}, data["flat"],
+                   tuple(data["starts"]))
 
     def passages_with(self, wanted: Phrase) -> int:
         """Bitmask of passages holding every content word of the phrase (or the phrase written

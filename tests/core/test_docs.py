@@ -23,3 +23,26 @@ def test_it_documents_every_setting_in_the_readme():
 
 def test_it_gives_the_two_setup_commands():
     assert "make run" in README and "make test" in README
+
+
+def _commands() -> list[str]:
+    import typer
+
+    from searchlight.cli import build_app
+
+    found: list[str] = []
+
+    def walk(command, prefix: list[str]) -> None:  # type: ignore[no-untyped-def]
+        for name, sub in sorted(getattr(command, "commands", {}).items()):
+            if getattr(sub, "commands", None):
+                walk(sub, [*prefix, name])
+            else:
+                found.append(" ".join([*prefix, name]))
+
+    walk(typer.main.get_command(build_app()), [])
+    return found
+
+
+def test_it_documents_every_command_in_the_readme():
+    missing = [c for c in _commands() if f"`searchlight {c}" not in README]
+    assert not missing, f"Commands missing from the README: {missing}"

@@ -10,7 +10,9 @@ app = typer.Typer(help="Searchlight: recruit and reskill with the SEARCH profile
                   no_args_is_help=True, pretty_exceptions_enable=False)
 
 # Modules under searchlight.cli that add their commands with `register(app)`.
-COMMAND_MODULES = ("core", "demo", "roles", "taxonomy", "candidates", "screening")
+COMMAND_MODULES = (
+    "core", "demo", "roles", "taxonomy", "candidates", "screening", "anonymise", "matching",
+)
 
 
 def build_app() -> typer.Typer:

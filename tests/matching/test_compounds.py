@@ -28,6 +28,12 @@ def test_it_does_not_split_a_word_it_knows_or_cannot_cover():
     assert split_compounds("veerkracht", VOCABULARY) == ["veerkracht"]
 
 
+def test_it_splits_a_known_word_only_when_asked():
+    vocabulary = {"kamera", "mann", "kameramann"}
+    assert split_compounds("kameramann", vocabulary) == ["kameramann"]
+    assert split_compounds("kameramann", vocabulary, also_known=True) == ["kamera", "mann"]
+
+
 def test_it_prefers_the_fewest_pieces():
     vocabulary = {"data", "base", "database", "beheer"}
     assert split_compounds("databasebeheer", vocabulary) == ["database", "beheer"]

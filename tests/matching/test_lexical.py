@@ -18,6 +18,19 @@ def test_it_matches_dutch_compounds_through_their_parts():
     assert index.coverage("ervaring met vectordatabases")[0] == 1.0
 
 
+def test_it_indexes_long_known_compounds_by_their_parts_too():
+    titles = ["kameramann", "kamera", "mann", "kameraassistent", "assistent", "koch"]
+    index = LexicalIndex(titles, ["de"])
+    scores = index.scores("kameramann")
+    assert scores[3] > 0  # shares "kamera" with the query
+    assert scores[5] == 0
+
+
+def test_it_leaves_shorter_known_english_words_whole_in_a_dutch_analyser():
+    index = LexicalIndex(["database", "data", "base"], ["nl"])
+    assert index.scores("database")[1] == 0
+
+
 def test_it_weighs_repeated_query_terms_sublinearly():
     index = LexicalIndex(LABELS, ["en"])
     once, thrice = index.scores("databases")[2], index.scores("databases databases databases")[2]

@@ -41,7 +41,8 @@ def fit_whitening(
     phrases, members = _flatten(groups)
     if not phrases:
         raise ValueError("need at least one group with two or more distinct phrases")
-    vectors = encode_cached(embedder, phrases).astype(np.float64)
+    # Lower-cased like every text the matching code embeds (see semantic.py).
+    vectors = encode_cached(embedder, [phrase.lower() for phrase in phrases]).astype(np.float64)
     residuals = vectors - _group_means(vectors, members)[members]
     scatter = residuals.T @ residuals / len(residuals)
     average_variance = np.trace(scatter) / scatter.shape[0]

@@ -9,6 +9,7 @@ them gives back the word.
 
 import re
 from collections.abc import Collection, Iterable
+from functools import lru_cache
 
 # Linking morphemes, plural endings and the German feminine suffix that may follow a known word
 # inside a compound ("unternehmen|s", "database|s", "berater|in").
@@ -18,15 +19,16 @@ VOCABULARY_WORD = re.compile(r"[^\W\d_]{3,}")
 
 
 def split_compounds(
-    word: str, vocabulary: Collection[str], *, min_part: int = MIN_PART
+    word: str, vocabulary: Collection[str], *, min_part: int = MIN_PART, also_known: bool = False
 ) -> list[str]:
-    """The shortest split of `word` into known pieces; `[word]` when it is known or cannot be split.
+    """The shortest split of `word` into known pieces; `[word]` when it cannot be split, or when
+    it is itself known unless `also_known` (then "kameramann" -> "kamera", "mann" if both are).
 
     >>> split_compounds("vectordatabases", {"vector", "database"})
     ['vector', 'databases']
     """
     lowered = word.lower()
-    best = _best_segmentation(lowered, vocabulary, min_part)
+    best = _best_segmentation(lowered, vocabulary, min_part, whole=not also_known)
     if best is None or len(best) < 2:
         return [word]
     pieces, start = [], 0
@@ -36,8 +38,16 @@ def split_compounds(
     return pieces
 
 
+@lru_cache(maxsize=1 << 16)
+def split_known(
+    word: str, vocabulary: frozenset[str], min_part: int = MIN_PART, also_known: bool = False
+) -> tuple[str, ...]:
+    """`split_compounds` remembered per word: running text repeats its words a lot."""
+    return tuple(split_compounds(word, vocabulary, min_part=min_part, also_known=also_known))
+
+
 def _best_segmentation(
-    word: str, vocabulary: Collection[str], min_part: int
+    word: str, vocabulary: Collection[str], min_part: int, *, whole: bool
 ) -> list[int] | None:
     """Cut positions of the segmentation with the fewest pieces; ties go to the longest pieces.
 
@@ -48,6 +58,8 @@ def _best_segmentation(
     best[0] = (0, 0, [])
     for end in range(min_part, length + 1):
         for start in range(0, end - min_part + 1):
+            if not whole and start == 0 and end == length:
+                continue
             previous = best[start]
             if previous is None or not _is_piece(word[start:end], vocabulary, min_part):
                 continue

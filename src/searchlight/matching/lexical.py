@@ -8,7 +8,7 @@ and a query can be in either.
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import bm25s
@@ -16,7 +16,7 @@ import numpy as np
 import Stemmer
 from bm25s import stopwords as bm25_stopwords
 
-from searchlight.matching.compounds import learn_vocabulary, split_compounds
+from searchlight.matching.compounds import learn_vocabulary, split_known
 
 STEMMER_NAMES = {"en": "english", "nl": "dutch", "de": "german", "es": "spanish"}
 STOPWORDS: dict[str, frozenset[str]] = {
@@ -27,6 +27,12 @@ STOPWORDS: dict[str, frozenset[str]] = {
 }
 # Languages that write compounds as one word, so their analyser splits long unknown words.
 COMPOUNDING = frozenset({"nl", "de"})
+# A word the index knows is still indexed by its parts when it is this long and its parts are
+# this long ("kameramann" also as kamera + mann, so it meets "kameraassistent"); shorter known
+# words stay whole, which keeps English text in a bilingual index from turning "database" into
+# "data" + "base".
+LONG_COMPOUND = 10
+LONG_COMPOUND_PART = 4
 # Below this many distinct terms an index is too small to tell an unknown word from a word in
 # another language (24 category names know almost no CV words), so every query counts as readable.
 MIN_TERMS_TO_JUDGE_LANGUAGE = 2000
@@ -67,8 +73,10 @@ class Analyzer:
         return self._stemmer.stemWords(kept)
 
     def pieces(self, word: str) -> list[str]:
-        """The word itself plus, for an unknown compound, its known parts."""
-        parts = split_compounds(word, self.vocabulary)
+        """The word itself plus, for an unknown or a long compound, its known parts."""
+        parts = split_known(word, self.vocabulary)
+        if len(parts) == 1 and len(word) >= LONG_COMPOUND:
+            parts = split_known(word, self.vocabulary, LONG_COMPOUND_PART, also_known=True)
         return [word] if len(parts) == 1 else [word, *parts]
 
 
@@ -77,9 +85,9 @@ def compound_vocabulary(texts: Sequence[str], languages: Sequence[str]) -> froze
     return learn_vocabulary(texts, stopwords=excluded)
 
 
-def split_text(text: str, vocabulary: Collection[str]) -> str:
+def split_text(text: str, vocabulary: frozenset[str]) -> str:
     """`text` with every splittable compound written as separate words, for the embedder."""
-    return WORD.sub(lambda match: " ".join(split_compounds(match.group(), vocabulary)), text)
+    return WORD.sub(lambda match: " ".join(split_known(match.group(), vocabulary)), text)
 
 
 class LexicalIndex:

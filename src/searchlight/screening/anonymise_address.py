@@ -74,6 +74,7 @@ _ADDRESS_LABEL = re.compile(
     r"postal address|straat(?: en huisnummer)?)[ \t]*[:\-–][ \t]*"
 )
 _BULLET_CHARS = " \t-•*"
+_ADDRESS_WINDOW = 120
 # The street before a postcode on the same line: "Amstel 1, 1011 PN" (streets without a
 # typical suffix are found this way).
 _STREET_BEFORE_POSTCODE = re.compile(
@@ -157,13 +158,20 @@ def _postcode_plausible(text: str, lowered: str, start: int, end: int) -> bool:
             text[end - 2:end] not in _ACRONYMS)
     if city_name and words.places.match_at(tokenise(city_name), 0):
         return True
-    line_start, _ = line_bounds(text, start)
+    line_start = _line_start_near(text, start)
     return bool(_POSTCODE_CUE.search(lowered, line_start, start)
                 or _STREET_BEFORE_POSTCODE.search(text, line_start, start))
 
 
+def _line_start_near(text: str, position: int) -> int:
+    """The start of the line, or of the text shortly before position on a very long line: an
+    address fits in that window, and looking no further keeps long lines linear."""
+    window_start = max(0, position - _ADDRESS_WINDOW)
+    return text.rfind("\n", window_start, position) + 1 or window_start
+
+
 def _street_before(text: str, postcode_start: int) -> Iterator[Span]:
-    line_start, _ = line_bounds(text, postcode_start)
+    line_start = _line_start_near(text, postcode_start)
     before = _STREET_BEFORE_POSTCODE.search(text, line_start, postcode_start)
     if before:
         yield "ADDRESS", before.start("street"), before.end("street")

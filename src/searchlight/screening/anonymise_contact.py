@@ -37,6 +37,7 @@ _LABELLED_HANDLE = re.compile(r"[/@]?\w[\w.\-]*(?:/@?[\w.\-]+)*")
 _URL_CHARS = r"[^\s<>\"'{}|\\^\[\]]"
 _DOT_IN_WORD = re.compile(r"\.(?=[\w-])")
 _HOST_CHARS = frozenset("-_./:")
+_LONGEST_HOST = 100  # characters before a dot that can still belong to the same address
 # Anything shaped like a host name, with an optional scheme and path; classified in code.
 _DOMAIN_LIKE = re.compile(rf"(?:(?i:https?)://)?[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:/{_URL_CHARS}*)?")
 _PROFILE_HOSTS = frozenset({
@@ -70,6 +71,7 @@ _PHONE_CUE = re.compile(
 _NORTH_AMERICAN = re.compile(r"\(?\d{3}\)?[-. ]?\d{3}[-. ]\d{4}")
 _FEWEST_PHONE_DIGITS = 7
 _SEPARATORS = " .-/"
+_MOST_PHONE_GROUPS = 8  # "+31 6 12 34 56 78" has six
 
 # --- bank account and citizen service number --------------------------------------------------
 _IBAN_START = re.compile(r"[A-Z]{2}\d{2}(?=\s?[A-Z0-9]{4})")
@@ -145,8 +147,11 @@ def find_urls(text: str, protected: list[tuple[int, int]]) -> Iterator[Span]:
         if dot.start() < covered_until:
             continue
         start = dot.start()
-        while start > 0 and (text[start - 1].isalnum() or text[start - 1] in _HOST_CHARS):
+        while (start > 0 and dot.start() - start < _LONGEST_HOST
+               and (text[start - 1].isalnum() or text[start - 1] in _HOST_CHARS)):
             start -= 1
+        while start < dot.start() and not text[start].isalnum():
+            start += 1
         match = _DOMAIN_LIKE.match(text, start)
         if not match or match.end() <= dot.start() or (start > 0 and text[start - 1] == "@"):
             continue
@@ -217,16 +222,22 @@ def _valid_phone_parts(run: str, has_cue: bool) -> list[tuple[int, int]]:
     the longest valid parts that do not overlap, split at spaces."""
     if _phone_digits_valid(run, has_cue):
         return [(0, len(run))]
-    group_starts = [0] + [i + 1 for i, c in enumerate(run) if c == " "]
-    group_ends = [i for i, c in enumerate(run) if c == " "] + [len(run)]
-    candidates = {_stripped(run, start, end) for start in group_starts for end in group_ends
-                  if end > start and _phone_digits_valid(run[start:end].strip(_SEPARATORS),
-                                                         has_cue and start == 0)}
+    spaces = [i for i, c in enumerate(run) if c == " "]
+    group_starts, group_ends = [0] + [i + 1 for i in spaces], spaces + [len(run)]
+    # A phone number spans a handful of groups; looking further only costs time.
+    candidates = {
+        _stripped(run, start, end)
+        for first, start in enumerate(group_starts)
+        for end in group_ends[first:first + _MOST_PHONE_GROUPS]
+        if _phone_digits_valid(run[start:end].strip(_SEPARATORS), has_cue and start == 0)
+    }
     chosen: list[tuple[int, int]] = []
+    taken = bytearray(len(run))
     for start, end in sorted(candidates, key=lambda part: part[0] - part[1]):
-        if all(end <= other_start or start >= other_end for other_start, other_end in chosen):
+        if not any(taken[start:end]):
             chosen.append((start, end))
-    return chosen
+            taken[start:end] = b"\x01" * (end - start)
+    return sorted(chosen)
 
 
 def _stripped(run: str, start: int, end: int) -> tuple[int, int]:

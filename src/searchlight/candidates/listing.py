@@ -10,7 +10,7 @@ from dataclasses import dataclass, fields
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select, tuple_
+from sqlalchemy import BindParameter, ColumnElement, Select, bindparam, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session, selectinload
 
 from searchlight.auth.models import User
@@ -61,33 +61,49 @@ class CandidatePage:
         return self.total > COUNT_CAP
 
 
-def _where(user: User, filters: CandidateFilters) -> list[ColumnElement[bool]]:
+def _fixed(value: object) -> BindParameter[Any]:
+    """A filter value written into the SQL text. PostgreSQL then plans each filter combination
+    with its real selectivity; as a bound parameter, a prepared statement soon gets a generic
+    plan that walks the whole sort index for a rare tag or source (measured: 16 ms vs 140 ms)."""
+    return bindparam(None, value, literal_execute=True)
+
+
+def _id_of(db_session: Session, column: InstrumentedAttribute[Any], value: str) -> int:
+    """The id behind a key or name from the URL, or 0 (matches nothing) when it is unknown."""
+    entity = column.class_
+    return db_session.scalar(select(entity.id).where(column == value)) or 0
+
+
+def _where(db_session: Session, user: User,
+           filters: CandidateFilters) -> list[ColumnElement[bool]]:
     conditions: list[ColumnElement[bool]] = []
     if (visible := visible_clause(user)) is not None:
         conditions.append(visible)
     for word in search_tokens(filters.q)[:5]:
         low, high = prefix_range(word[:100])
         starting = select(CandidateSearchTerm.candidate_id).where(
-            CandidateSearchTerm.term >= low, CandidateSearchTerm.term < high)
+            CandidateSearchTerm.term >= _fixed(low), CandidateSearchTerm.term < _fixed(high))
         conditions.append(Candidate.id.in_(starting))
     if filters.source:
-        source_ids = select(Source.id).where(Source.key == filters.source)
-        conditions.append(Candidate.source_id.in_(source_ids.scalar_subquery()))
+        conditions.append(Candidate.source_id == _fixed(_id_of(db_session, Source.key,
+                                                                filters.source)))
     if filters.owner:
-        conditions.append(Candidate.owner_id == filters.owner)
+        conditions.append(Candidate.owner_id == _fixed(filters.owner))
     if filters.tag:
-        tagged = select(candidate_tags.c.candidate_id).join(Tag).where(Tag.name == filters.tag)
+        tag_id = _id_of(db_session, Tag.name, filters.tag)
+        tagged = select(candidate_tags.c.candidate_id).where(
+            candidate_tags.c.tag_id == _fixed(tag_id))
         conditions.append(Candidate.id.in_(tagged))
     if filters.pool:
-        members = select(PoolMember.candidate_id).where(PoolMember.pool_id == filters.pool)
+        members = select(PoolMember.candidate_id).where(PoolMember.pool_id == _fixed(filters.pool))
         conditions.append(Candidate.id.in_(members))
     if filters.role or filters.stage:
         applied = select(Application.candidate_id)
         if filters.role:
-            applied = applied.join(Role, Role.id == Application.role_id).where(
-                Role.key == filters.role)
+            role_id = _id_of(db_session, Role.key, filters.role)
+            applied = applied.where(Application.role_id == _fixed(role_id))
         if filters.stage:
-            applied = applied.where(Application.stage_key == filters.stage)
+            applied = applied.where(Application.stage_key == _fixed(filters.stage))
         conditions.append(Candidate.id.in_(applied))
     return conditions
 
@@ -123,9 +139,9 @@ def _keyset(query: Select[Candidate], sort: str, cursor: str | None,
     return query.order_by(column.asc(), Candidate.id.asc())
 
 
-def count_candidates(*, db_session: Session, user: User, filters: CandidateFilters) -> int:
+def _count(db_session: Session, conditions: list[ColumnElement[bool]]) -> int:
     """Exact up to COUNT_CAP; COUNT_CAP + 1 means "more than that"."""
-    capped = select(Candidate.id).where(*_where(user, filters)).limit(COUNT_CAP + 1)
+    capped = select(Candidate.id).where(*conditions).limit(COUNT_CAP + 1)
     return db_session.scalar(select(func.count()).select_from(capped.subquery())) or 0
 
 
@@ -135,7 +151,8 @@ def list_candidates(
 ) -> CandidatePage:
     sort = filters.sort if filters.sort in SORTS else "newest"
     backwards = bool(before) and not after
-    query = _keyset(select(Candidate).where(*_where(user, filters)), sort,
+    conditions = _where(db_session, user, filters)
+    query = _keyset(select(Candidate).where(*conditions), sort,
                     before if backwards else after, backwards)
     query = query.limit(limit + 1).options(
         selectinload(Candidate.source), selectinload(Candidate.owner),
@@ -145,10 +162,8 @@ def list_candidates(
     rows = list(db_session.scalars(query))
     more = len(rows) > limit
     items = rows[:limit][::-1] if backwards else rows[:limit]
-    if not after and not before and not more:
-        total = len(items)  # the whole result is on this page: no need to count
-    else:
-        total = count_candidates(db_session=db_session, user=user, filters=filters)
+    whole_result_here = not after and not before and not more
+    total = len(items) if whole_result_here else _count(db_session, conditions)
     has_next = more if not backwards else bool(items)
     has_prev = (backwards and more) or bool(after)
     return CandidatePage(

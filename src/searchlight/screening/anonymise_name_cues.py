@@ -101,9 +101,11 @@ def _header(finder: NameFinder) -> Iterator[Span]:
     for offset, line in header_lines(finder.text):
         if len(finder.tokens_between(offset, offset + len(line))) > _PROSE_TOKENS * 2:
             return
-        for start, end in segments(offset, line):
+        for number, (start, end) in enumerate(segments(offset, line)):
             chain = _header_chain(finder, start, end)
-            if chain and (first_line or finder.has_name_evidence(chain)):
+            # The name opens its line ("Jan de Vries | Data Scientist"); later parts of the
+            # line ("Skills: ..., Unity Catalog") need evidence.
+            if chain and (first_line and number == 0 or finder.has_name_evidence(chain)):
                 yield finder.span(chain)
                 return
         first_line = first_line and all(

@@ -46,7 +46,7 @@ _STANDALONE_DATE = re.compile(rf"(?<![\d/.-]){_FULL_DATE}")
 # Words on a line that make a full date a work date ("sinds 01-09-2008", "2008 – heden").
 _PERIOD_WORDS = re.compile(r"\d|[–—]| - |\b(?:sinds|since|vanaf|from|tot|until|till|heden|"
                            r"present|now|nu)\b")
-_BIRTHPLACE_AFTER_DATE = re.compile(rf"[ \t]*(?:,|te|in)[ \t]*(?P<place>{PLACE_NAME})")
+_BIRTHPLACE_AFTER_DATE = re.compile(rf"[ \t]*(?P<joint>,|te|in)[ \t]*(?P<place>{PLACE_NAME})")
 _PERSONALIA_LINES = 25
 _OLDEST_BIRTH_YEAR, _YOUNGEST_BIRTH_YEAR = 1930, 2011
 
@@ -99,9 +99,15 @@ def find_dates_of_birth(text: str, lowered: str) -> Iterator[Span]:
 
 
 def _birthplace_after(text: str, date_end: int) -> Iterator[Span]:
+    """"geboren op 3 maart 1990 te Gouda"; after a bare comma only a listed place counts
+    ("DOB: 1987-07-04, Place of birth: ...")."""
+    words = lexicon()
     place = _BIRTHPLACE_AFTER_DATE.match(text, date_end)
-    if place and not lexicon().is_non_name(place.group("place").split()[0]):
-        yield "LOCATION", place.start("place"), place.end("place")
+    if not place or words.is_non_name(place.group("place").split()[0]):
+        return
+    if place.group("joint") == "," and not words.is_place(place.group("place")):
+        return
+    yield "LOCATION", place.start("place"), place.end("place")
 
 
 def _personalia_dates(lowered: str) -> Iterator[Span]:

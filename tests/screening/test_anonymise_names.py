@@ -239,3 +239,13 @@ mrt 2020 – heden      Senior Data Scientist – Achmea, [LOCATION]
 Opleiding
 2004 – 2009           Econometrie, Erasmus Universiteit Rotterdam
 """
+
+
+def test_it_reads_a_markdown_cv() -> None:
+    text = ("# Lars Hoogendijk\n**Senior AI Engineer** · Amersfoort\n\n"
+            "**E-mail:** lars.hoogendijk@proton.me  \n**Telefoon:** +31 6 4455 6677\n\n"
+            "## Profiel\nLars bouwt LLM-toepassingen met *Python* en **LangChain**.\n")
+    assert anonymise(text).text == (
+        "# [PERSON]\n**Senior AI Engineer** · [LOCATION]\n\n"
+        "**E-mail:** [EMAIL]  \n**Telefoon:** [PHONE]\n\n"
+        "## Profiel\n[PERSON] bouwt LLM-toepassingen met *Python* en **LangChain**.\n")

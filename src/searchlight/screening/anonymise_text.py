@@ -146,7 +146,8 @@ def header_lines(text: str) -> list[tuple[int, str]]:
     lines: list[tuple[int, str]] = []
     for offset, line in iter_lines(text):
         stripped = line.strip()
-        if SECTION_HEADING.fullmatch(stripped.lower()) or len(lines) == HEADER_LINES:
+        heading = stripped.strip("#*_>= \t").lower()  # Markdown: "## Werkervaring"
+        if SECTION_HEADING.fullmatch(heading) or len(lines) == HEADER_LINES:
             break
         if stripped and not _YEAR.search(line):
             lines.append((offset, line))

@@ -34,6 +34,8 @@ class QueryPlan:
 
 
 class SemanticSpace:
+    """Label vectors (pulled towards their synonyms) and the cosine evidence for queries."""
+
     def __init__(self, labels: Sequence[str], embedder: Embedder, thesaurus: Thesaurus,
                  synonym_pull: float) -> None:
         self.embedder = embedder
@@ -41,8 +43,9 @@ class SemanticSpace:
         self._pull = synonym_pull
         disk = len(labels) >= _DISK_CACHE_MIN_LABELS
         phrases = thesaurus.phrases() if synonym_pull else []
-        self._phrase_vectors = encode_cached(embedder, _lower(phrases), disk=disk)
         self._phrase_rows = {phrase_key(phrase): row for row, phrase in enumerate(phrases)}
+        if phrases:
+            self._phrase_vectors = encode_cached(embedder, _lower(phrases), disk=disk)
         label_vectors = encode_cached(embedder, _lower(labels), disk=disk)
         self.label_vectors = self._enriched(labels, label_vectors)
 

@@ -94,10 +94,6 @@ class LabelIndex:
                    lexical=LexicalIndex(entries, languages), entry_owner=owner,
                    prior_scores=_prior_scores(labels, priors or {}))
 
-    @property
-    def embedder(self) -> Embedder:
-        return self._semantic.embedder
-
     def __len__(self) -> int:
         return len(self.labels)
 

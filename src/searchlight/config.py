@@ -20,6 +20,7 @@ class Settings(BaseSettings):
     )
     secret_key: str = DEFAULT_SECRET
     data_dir: Path = Path("var")
+    cache_dir: Path = Path.home() / ".cache" / "searchlight"
     default_locale: Literal["nl", "en"] = "nl"
     session_idle_minutes: int = 60
     session_absolute_hours: int = 12

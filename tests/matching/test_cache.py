@@ -47,6 +47,13 @@ def test_it_skips_the_disk_when_asked(tmp_path):
     assert not (tmp_path / "embeddings").exists()
 
 
-def test_it_reads_the_cache_directory_from_the_environment(tmp_path, monkeypatch):
+def test_it_reads_the_cache_directory_from_the_settings(tmp_path, monkeypatch):
+    from searchlight.config import get_settings
+
     monkeypatch.setenv("SEARCHLIGHT_CACHE_DIR", str(tmp_path))
-    assert cache.default_cache_dir() == tmp_path
+    get_settings.cache_clear()
+    try:
+        assert cache.default_cache_dir() == tmp_path
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()

@@ -13,17 +13,16 @@ from pathlib import Path
 
 import numpy as np
 
+from searchlight.config import get_settings
 from searchlight.matching.embedder import Embedder
 
-CACHE_DIR_VARIABLE = "SEARCHLIGHT_CACHE_DIR"
 _MEMORY: dict[str, np.ndarray] = {}
 _MEMORY_LIMIT = 16
 
 
 def default_cache_dir() -> Path:
-    """`$SEARCHLIGHT_CACHE_DIR`, else `~/.cache/searchlight`; read at call time, not import."""
-    configured = os.environ.get(CACHE_DIR_VARIABLE)
-    return Path(configured) if configured else Path.home() / ".cache" / "searchlight"
+    """The configured cache folder (`SEARCHLIGHT_CACHE_DIR`), read at call time, not import."""
+    return get_settings().cache_dir
 
 
 def cache_key(embedder: Embedder, texts: Sequence[str]) -> str:

@@ -75,7 +75,10 @@ def make_engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"check_same_thread": False})
         _configure_sqlite(engine)
         return engine
-    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10)
+    # No server-side prepared statements: psycopg would switch to a generic plan after five
+    # runs, which ignores the selectivity of filter values (a list page went from 16 to 140 ms).
+    return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10,
+                         connect_args={"prepare_threshold": None})
 
 
 @lru_cache

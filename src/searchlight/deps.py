@@ -53,7 +53,9 @@ def _record_refusal(db_session: Session, request: Request, refusal: Forbidden) -
         db_session.refresh(user)
 
 
-DbSession = Annotated[Session, Depends(get_db)]
+# "function" scope: the commit happens before the response leaves, so a redirect never
+# arrives ahead of the data it points to and a failed commit is never reported as success.
+DbSession = Annotated[Session, Depends(get_db, scope="function")]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 
 

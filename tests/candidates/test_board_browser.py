@@ -91,9 +91,6 @@ def test_it_asks_for_a_reason_when_a_card_is_dropped_on_rejected(page):
     page.locator('section[data-stage="applied"]', has_text=name).wait_for()
 
 
-@pytest.mark.xfail(strict=False, reason=(
-    "deps.get_db commits after the response is sent (FastAPI's default 'request' scope for "
-    "yield dependencies), so the browser can follow the redirect before the move is committed"))
 def test_it_moves_without_javascript(chromium, live_server):  # noqa: F811
     context = chromium.new_context(base_url=live_server, java_script_enabled=False)
     plain = context.new_page()

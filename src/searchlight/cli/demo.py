@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from searchlight.auth import service as auth_service
 from searchlight.auth.models import User
 from searchlight.db import transaction
+from searchlight.roles.models import Role
 
 err = Console(stderr=True)
 demo_app = typer.Typer(help="Demo data.", no_args_is_help=True)
@@ -34,6 +35,19 @@ def load_demo_users(db_session: Session) -> None:
                                      password=DEMO_PASSWORD, role=role, is_demo=True)
 
 
+DEMO_HIRING_MANAGER_ROLES = ("ml-engineer", "prompt-engineer", "mlops-engineer")
+
+
+def assign_demo_hiring_manager(db_session: Session) -> None:
+    """The demo hiring manager leads three teams, so that log-in has candidates to see."""
+    manager = db_session.scalar(select(User).where(User.role == "hiring_manager", User.is_demo))
+    if manager is None:
+        return
+    for role in db_session.scalars(select(Role).where(Role.key.in_(DEMO_HIRING_MANAGER_ROLES))):
+        if role.hiring_manager_id is None:
+            role.hiring_manager_id = manager.id
+
+
 @demo_app.command("load")
 def load() -> None:
     """Load demo users, roles, skills, sources and candidates (skips what is already there)."""
@@ -42,6 +56,7 @@ def load() -> None:
         for domain in DEMO_DOMAINS:
             if importlib.util.find_spec(f"searchlight.{domain}.demo") is not None:
                 importlib.import_module(f"searchlight.{domain}.demo").load(db_session=db)
+        assign_demo_hiring_manager(db)
     err.print("[bold]Demo log-ins[/bold] (password: " + DEMO_PASSWORD + ")")
     for email, _name, role in DEMO_USERS:
         err.print(f"  {role:<15} {email}")

@@ -69,12 +69,12 @@ def bench_throughput(role_id: int, count: int) -> dict[str, float]:
 
 
 def _grow_pool(role_id: int, size: int) -> None:
-    """Copy the stored analyses (and their results) until the pool holds `size` CVs."""
-    from sqlalchemy import func, select
+    """Copy the stored analyses (with their terms and results) until the pool holds `size` CVs."""
+    from sqlalchemy import func, insert, literal, select
 
     from searchlight.candidates.models import Document
     from searchlight.db import transaction
-    from searchlight.screening.models import CvAnalysis, ScreeningResult
+    from searchlight.screening.models import CvAnalysis, CvTerm, ScreeningResult
 
     with transaction() as db:
         originals = db.scalars(select(CvAnalysis)).all()
@@ -87,15 +87,19 @@ def _grow_pool(role_id: int, size: int) -> None:
             db.add(document)
             db.flush()
             copy_row = CvAnalysis(**{c: getattr(source, c) for c in (
-                "redacted_text", "language", "passages", "unit_owners", "unit_vectors",
-                "dated_passages", "total_years", "years_by_sector", "sections", "flags",
-                "entities", "skills", "lexicon", "embedder")}, document_id=document.id)
+                "redacted_text", "language", "passages", "passage_sections", "squashed",
+                "unit_owners", "unit_vectors", "dated_passages", "total_years", "years_by_sector",
+                "sections", "flags", "entities", "skills", "embedder")}, document_id=document.id)
             db.add(copy_row)
             db.flush()
+            db.execute(insert(CvTerm).from_select(
+                ["analysis_id", "term", "passages"],
+                select(literal(copy_row.id), CvTerm.term, CvTerm.passages).where(
+                    CvTerm.analysis_id == source.id)))
             template = results[source.id]
             db.add(ScreeningResult(**{c: getattr(template, c) for c in (
                 "role_id", "role_version_id", "overall", "coverage", "needs_human_check",
-                "dimensions", "questions", "reasons", "engine_version", "input_hash")},
+                "dimensions", "item_strengths", "reasons", "engine_version", "input_hash")},
                 analysis_id=copy_row.id))
 
 

@@ -25,6 +25,8 @@ def upgrade() -> None:
         sa.Column("redacted_text", sa.Text(), nullable=False),
         sa.Column("language", sa.String(length=8), nullable=False),
         sa.Column("passages", sa.JSON(), nullable=False),
+        sa.Column("passage_sections", sa.JSON(), nullable=False),
+        sa.Column("squashed", sa.Text(), nullable=False),
         sa.Column("unit_owners", sa.JSON(), nullable=False),
         sa.Column("unit_vectors", sa.LargeBinary(), nullable=False),
         sa.Column("dated_passages", sa.JSON(), nullable=False),
@@ -34,7 +36,6 @@ def upgrade() -> None:
         sa.Column("flags", sa.JSON(), nullable=False),
         sa.Column("entities", sa.JSON(), nullable=False),
         sa.Column("skills", sa.JSON(), nullable=False),
-        sa.Column("lexicon", sa.JSON(), nullable=False),
         sa.Column("embedder", sa.String(length=120), nullable=False),
         sa.Column("analysed_at", searchlight.db.UTCDateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
@@ -47,6 +48,20 @@ def upgrade() -> None:
         sa.UniqueConstraint("document_id", name=op.f("uq_cv_analyses_document_id")),
     )
     op.create_table(
+        "cv_terms",
+        sa.Column("analysis_id", sa.Integer(), nullable=False),
+        sa.Column("term", sa.String(length=100), nullable=False),
+        sa.Column("passages", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["analysis_id"],
+            ["cv_analyses.id"],
+            name=op.f("fk_cv_terms_analysis_id_cv_analyses"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("analysis_id", "term", name=op.f("pk_cv_terms")),
+    )
+    op.create_index("ix_cv_terms_term", "cv_terms", ["term"], unique=False)
+    op.create_table(
         "screening_results",
         sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("analysis_id", sa.Integer(), nullable=False),
@@ -57,7 +72,7 @@ def upgrade() -> None:
         sa.Column("coverage", sa.Double(), nullable=False),
         sa.Column("needs_human_check", sa.Boolean(), nullable=False),
         sa.Column("dimensions", sa.JSON(), nullable=False),
-        sa.Column("questions", sa.JSON(), nullable=False),
+        sa.Column("item_strengths", sa.JSON(), nullable=False),
         sa.Column("reasons", sa.JSON(), nullable=False),
         sa.Column("engine_version", sa.String(length=60), nullable=False),
         sa.Column("input_hash", sa.String(length=64), nullable=False),
@@ -177,4 +192,5 @@ def downgrade() -> None:
     op.drop_table("screening_batch_files")
     op.drop_table("screening_batches")
     op.drop_table("screening_results")
+    op.drop_table("cv_terms")
     op.drop_table("cv_analyses")

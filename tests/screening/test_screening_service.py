@@ -113,28 +113,52 @@ def test_it_links_the_skills_a_cv_names_to_the_taxonomy(db):
     assert {"pytorch", "vector-databases", "kubernetes"} <= found
 
 
-def test_it_reranks_to_the_same_scores_as_screening_afresh(db):
-    from searchlight.screening.models import CvAnalysis
+def _assert_same_as_afresh(db, version):  # type: ignore[no-untyped-def]
     from searchlight.screening.scoring import score_cv
-    from searchlight.screening.service import cv_evidence, scorer_for
+    from searchlight.screening.service import cv_evidence, score_values, scorer_for
 
+    scorer = scorer_for(db_session=db, version=version, embedder=default_embedder())
+    results = db.scalars(select(ScreeningResult).where(
+        ScreeningResult.role_version_id == version.id)).all()
+    assert results
+    for result in results:
+        fresh = score_cv(scorer.items, scorer.vectors, scorer.weights, cv_evidence(result.analysis))
+        expected = score_values(fresh, scorer=scorer, document_id=result.analysis.document_id)
+        for column in ("overall", "coverage", "needs_human_check", "dimensions",
+                       "item_strengths", "reasons"):
+            assert getattr(result, column) == expected[column], column
+
+
+def test_it_reranks_to_the_same_scores_as_screening_afresh(db):
     role = make_role(db)
     _screen(db, role, [(f"cv{i}.txt", make_cv("nl", seed=60 + i).text.encode())
                        for i in range(3)])
     profile = copy.deepcopy(role.versions[0].profile)
     profile["dimensions"][4]["items"].append(
-        {"text_nl": "Statistiek", "text_en": "Statistics", "must_have": False, "skills": [],
+        {"text_nl": "Statistiek", "text_en": "Statistics", "must_have": True, "skills": [],
          "min_years": None})
+    profile["dimensions"][1]["items"][0]["min_years"] = 5
     profile["dimensions"][0]["weight"] = 1
     version = new_version(db, role, profile)
-    rerank(db_session=db, role=role, embedder=default_embedder())
-    scorer = scorer_for(db_session=db, version=version, embedder=default_embedder())
-    for result in db.scalars(select(ScreeningResult).where(
-            ScreeningResult.role_version_id == version.id)):
-        fresh = score_cv(scorer.items, scorer.vectors, scorer.weights,
-                         cv_evidence(db.get(CvAnalysis, result.analysis_id)))
-        assert result.overall == fresh.overall
-        assert result.coverage == fresh.coverage
+    assert rerank(db_session=db, role=role, embedder=default_embedder()) == 3
+    _assert_same_as_afresh(db, version)
+
+
+def test_it_reranks_a_pool_screened_against_several_versions(db):
+    role = make_role(db)
+    _screen(db, role, [(f"cv{i}.txt", make_cv("en", seed=70 + i).text.encode())
+                       for i in range(2)])
+    profile = copy.deepcopy(role.versions[0].profile)
+    profile["dimensions"][0]["items"].append(
+        {"text_nl": "Kubernetes", "text_en": "Kubernetes", "must_have": False, "skills": [],
+         "min_years": None})
+    new_version(db, role, profile)
+    _screen(db, role, [("late.txt", make_cv("nl", seed=79).text.encode())])
+    profile = copy.deepcopy(profile)
+    profile["dimensions"][2]["weight"] = 5  # weights only: nothing to measure again
+    version = new_version(db, role, profile)
+    assert rerank(db_session=db, role=role, embedder=default_embedder()) == 3
+    _assert_same_as_afresh(db, version)
 
 
 def test_it_scores_the_same_in_worker_processes(db):

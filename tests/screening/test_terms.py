@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from searchlight.screening.terms import LexicalIndex, mask_to_array, phrase
+from searchlight.screening.terms import LexicalIndex, TermPool, phrase
 
 PASSAGES = [
     "Zette vectordatabases (Qdrant) in voor semantisch zoeken.",
@@ -11,8 +11,7 @@ PASSAGES = [
 
 
 def _found(text: str) -> list[bool]:
-    index = LexicalIndex.build(PASSAGES)
-    return mask_to_array(index.passages_with(phrase(text)), len(PASSAGES))
+    return TermPool.of([LexicalIndex.build(PASSAGES)]).passages_with(phrase(text)).tolist()
 
 
 def test_it_finds_a_compound_written_as_one_word():
@@ -30,8 +29,12 @@ def test_it_needs_every_content_word_of_a_phrase():
     assert _found("fraud models") == [False, False, True]
 
 
-@given(st.lists(st.text(min_size=0, max_size=40), min_size=1, max_size=8), st.text(max_size=20))
-def test_it_never_points_past_the_passages(passages, query):
-    index = LexicalIndex.build(passages)
-    mask = index.passages_with(phrase(query))
-    assert mask < (1 << len(passages))
+CVS = st.lists(st.lists(st.text(max_size=40), max_size=6), min_size=1, max_size=4)
+
+
+@given(CVS, st.text(max_size=20))
+def test_it_finds_the_same_passages_in_a_pool_as_in_each_cv_alone(cvs, query):
+    wanted = phrase(query)
+    pooled = TermPool.of([LexicalIndex.build(passages) for passages in cvs]).passages_with(wanted)
+    alone = [TermPool.of([LexicalIndex.build(p)]).passages_with(wanted).tolist() for p in cvs]
+    assert pooled.tolist() == [found for cv in alone for found in cv]

@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from searchlight.config import get_settings
 from searchlight.db import transaction
@@ -28,6 +29,7 @@ from searchlight.screening.batches import (
 from searchlight.screening.extract_types import ExtractionError
 from searchlight.screening.models import ScreeningResult
 from searchlight.screening.scoring import DIMENSIONS
+from searchlight.screening.service import Explanation, explain
 
 err = Console(stderr=True)
 
@@ -54,25 +56,34 @@ def _resolve_role(key_or_yaml: str) -> int:
         return role_id
 
 
-def _as_json(report: FileReport, result: ScreeningResult | None) -> dict[str, Any]:
-    if result is None:
+def _as_json(report: FileReport, result: ScreeningResult | None,
+             explanation: Explanation | None) -> dict[str, Any]:
+    if result is None or explanation is None:
         return {"source": report.source, "score": None, "coverage": 0.0, "dimensions": {},
                 "flags": [{"code": report.error_code, "message": report.error_message}],
                 "language": None, "error": report.error_message, "status": report.status}
+    items = {key: explanation.score.dimensions[key].items for key in DIMENSIONS}
     dimensions = {
         key: {"score": result.dimensions[key]["score"], "weight": result.dimensions[key]["weight"],
               "evidence": [
-                  {"item": item["text_en"], "strength": item["strength"], "quote": quote["text"],
-                   "quote_strength": quote["strength"]}
-                  for item in result.dimensions[key]["items"] for quote in item["quotes"]],
-              "unmatched": [item["text_en"] for item in result.dimensions[key]["items"]
-                            if not item["matched"]]}
+                  {"item": item.spec.text_en, "strength": item.strength, "quote": quote.text,
+                   "quote_strength": quote.strength}
+                  for item in items[key] for quote in item.quotes],
+              "unmatched": [item.spec.text_en for item in items[key] if not item.matched]}
         for key in DIMENSIONS
     }
     return {"source": report.source, "score": result.overall, "coverage": result.coverage,
             "dimensions": dimensions, "flags": result.analysis.flags,
             "language": result.analysis.language, "needs_human_check": result.needs_human_check,
             "status": report.status}
+
+
+def _report_json(db_session: Session, report: FileReport) -> dict[str, Any]:
+    if report.result_id is None:
+        return _as_json(report, None, None)
+    result = db_session.get_one(ScreeningResult, report.result_id)
+    return _as_json(report, result, explain(db_session=db_session, result=result,
+                                            embedder=default_embedder()))
 
 
 def _run(role_id: int, paths: list[Path]) -> list[FileReport]:
@@ -105,8 +116,7 @@ def screen(
         raise typer.Exit(2) from error
     reports = _run(role_id, paths)
     with transaction() as db_session:
-        rows = [_as_json(r, db_session.get(ScreeningResult, r.result_id) if r.result_id else None)
-                for r in reports if r.status != "duplicate"]
+        rows = [_report_json(db_session, r) for r in reports if r.status != "duplicate"]
     ranked = sorted((r for r in rows if r["score"] is not None or r["status"] == "screened"),
                     key=lambda r: -(r["score"] if r["score"] is not None else -1))
     failed = [r for r in rows if r["status"] == "error"]

@@ -1,11 +1,15 @@
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from searchlight.candidates.models import Candidate, Document
 from searchlight.db import Base, utcnow
+from searchlight.screening.terms import MAX_TERM
+
+if TYPE_CHECKING:
+    from searchlight.screening.service import Explanation
 
 
 class CvAnalysis(Base):
@@ -22,8 +26,13 @@ class CvAnalysis(Base):
     redacted_text: Mapped[str] = mapped_column(Text)
     language: Mapped[str] = mapped_column(String(8))
     passages: Mapped[list[Any]]  # [[text, start, end, section], ...] offsets in redacted_text
+    # What a re-rank needs of the passages, without decoding their text: section of each passage
+    # and every passage squashed for exact terms (terms.LexicalIndex.flat); the stems are rows
+    # of cv_terms.
+    passage_sections: Mapped[list[Any]]
+    squashed: Mapped[str] = mapped_column(Text)
     unit_owners: Mapped[list[Any]]  # passage index of each embedding unit
-    unit_vectors: Mapped[bytes] = mapped_column(LargeBinary)  # float16, units x dim
+    unit_vectors: Mapped[bytes] = mapped_column(LargeBinary)  # int8 (x 127), units x dim
     dated_passages: Mapped[list[Any]]
     total_years: Mapped[float | None]
     years_by_sector: Mapped[dict[str, Any]]
@@ -31,17 +40,33 @@ class CvAnalysis(Base):
     flags: Mapped[list[Any]]  # [{"code", "message", "evidence"}]
     entities: Mapped[list[Any]]  # [{"type", "start", "end"}] in the original text
     skills: Mapped[list[Any]]  # [{"key", "label", "passages": [index, ...]}] from the taxonomy
-    lexicon: Mapped[dict[str, Any]]  # the passages' exact-term index (terms.LexicalIndex)
     embedder: Mapped[str] = mapped_column(String(120))
     analysed_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     document: Mapped[Document] = relationship()
 
 
+class CvTerm(Base):
+    """A word stem of an analysed CV and the passages holding it (terms.LexicalIndex): as rows, a
+    re-rank finds a new item's words in a whole pool with one indexed query."""
+
+    __tablename__ = "cv_terms"
+    __table_args__ = (Index("ix_cv_terms_term", "term"),)
+
+    analysis_id: Mapped[int] = mapped_column(
+        ForeignKey("cv_analyses.id", ondelete="CASCADE"), primary_key=True
+    )
+    term: Mapped[str] = mapped_column(String(MAX_TERM), primary_key=True)
+    passages: Mapped[str] = mapped_column(Text)  # hex bitmask: bit i set = passage i holds it
+
+
 class ScreeningResult(Base):
-    """One CV scored against one version of a role's SEARCH profile."""
+    """One CV scored against one version of a role's SEARCH profile. Numbers only: the items'
+    quotes and the interview questions are recomputed from the analysis when a result is shown
+    (ranking.explain), so a re-rank of thousands of CVs writes and reads little."""
 
     __tablename__ = "screening_results"
+    __allow_unmapped__ = True  # for `explanation`, which is never stored
     __table_args__ = (
         UniqueConstraint("analysis_id", "role_version_id"),
         Index("ix_screening_results_role_rank", "role_version_id", "overall"),
@@ -59,8 +84,9 @@ class ScreeningResult(Base):
     overall: Mapped[float | None]
     coverage: Mapped[float]
     needs_human_check: Mapped[bool] = mapped_column(default=False)
-    dimensions: Mapped[dict[str, Any]]
-    questions: Mapped[list[Any]]
+    dimensions: Mapped[dict[str, Any]]  # {key: {"score": float | None, "weight": float}}
+    # {item signature: [strength, evidenced]}: reused by a re-rank for the items an edit kept
+    item_strengths: Mapped[dict[str, Any]]
     reasons: Mapped[list[Any]]
     engine_version: Mapped[str] = mapped_column(String(60))
     input_hash: Mapped[str] = mapped_column(String(64))
@@ -70,6 +96,8 @@ class ScreeningResult(Base):
 
     analysis: Mapped[CvAnalysis] = relationship()
     candidate: Mapped[Candidate | None] = relationship()
+    # Items with quotes and interview questions, set by ranking.get_result_for_user for a page.
+    explanation: "Explanation | None" = None
 
 
 class ScreeningBatch(Base):

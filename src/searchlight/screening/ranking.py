@@ -1,11 +1,15 @@
 """The shortlist: rank screened CVs for a role, re-rank after a profile edit, and the two human
 actions on a result — revealing who it is and moving them into the pipeline."""
 
+import gc
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import partial
+from typing import Any
 
-from sqlalchemy import Select, func, insert, select
-from sqlalchemy.orm import Session, load_only, selectinload
+import numpy as np
+from sqlalchemy import Row, Select, func, insert, select
+from sqlalchemy.orm import Session, selectinload
 
 from searchlight.auth.access import require
 from searchlight.auth.models import User
@@ -15,11 +19,17 @@ from searchlight.db import utcnow
 from searchlight.errors import NotFound
 from searchlight.governance import audit
 from searchlight.governance.events import AuditEvent
-from searchlight.matching.embedder import Embedder
+from searchlight.matching.embedder import Embedder, default_embedder
 from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.models import CvAnalysis, ScreeningResult
-from searchlight.screening.scoring import CvEvidence, score_cv
-from searchlight.screening.service import cv_evidence, known_items, score_values, scorer_for
+from searchlight.screening.scoring import aggregate
+from searchlight.screening.service import (
+    RoleScorer,
+    explain,
+    measure_items,
+    pool_values,
+    scorer_for,
+)
 
 
 @dataclass(frozen=True)
@@ -69,61 +79,95 @@ def shortlist(
 
 def rerank(*, db_session: Session, role: Role, embedder: Embedder) -> int:
     """Score every CV ever screened for this role against its current profile, from what is
-    stored: items the edit did not touch keep their measured strength and quotes, and only new
-    or changed items are matched against the stored passages (no file is read again). Returns
-    how many results were computed."""
+    stored: items the edit did not touch keep their measured strength, and only new or changed
+    items are measured, in the whole pool at once (no file is read again). Returns how many
+    results were computed."""
     version = current_version(db_session=db_session, role=role)
     scorer = scorer_for(db_session=db_session, version=version, embedder=embedder)
+    with _collector_paused():
+        return _rerank(db_session, role, version, scorer)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Reading and writing thousands of rows of small dicts and lists would make Python's cycle
+    collector walk the whole heap again and again (a third of a re-rank); nothing here leaves
+    cycles behind."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _rerank(db_session: Session, role: Role, version: RoleVersion, scorer: RoleScorer) -> int:
+    db_session.flush()  # the reads and the insert below are Core: they do not flush by themselves
+    earlier = _earlier_results(db_session, role, version)
+    if not earlier:
+        return 0
+    strengths, evidenced, unknown = _reused(scorer, [row.item_strengths for row in earlier])
+    cvs, items = np.flatnonzero(unknown.any(axis=1)), np.flatnonzero(unknown.any(axis=0))
+    if cvs.size:
+        measured, proven = measure_items(
+            db_session=db_session, analysis_ids=[earlier[i].analysis_id for i in cvs],
+            items=[scorer.items[i] for i in items], vectors=[scorer.vectors[i] for i in items])
+        cells = np.ix_(cvs, items)
+        strengths[cells] = np.where(unknown[cells], measured, strengths[cells])
+        evidenced[cells] = np.where(unknown[cells], proven, evidenced[cells])
+    scores = aggregate(scorer.items, scorer.weights, strengths, evidenced)
+    rows = pool_values(scores, strengths, evidenced, scorer=scorer,
+                       document_ids=[row.document_id for row in earlier])
+    for row, previous in zip(rows, earlier, strict=True):
+        row.update(analysis_id=previous.analysis_id, role_id=role.id,
+                   role_version_id=version.id, candidate_id=previous.candidate_id)
+    # Core executemany: one statement for all rows, no unit-of-work objects.
+    db_session.connection().execute(insert(ScreeningResult), rows)
+    return len(rows)
+
+
+def _earlier_results(db_session: Session, role: Role, version: RoleVersion) -> list[Row[Any]]:
+    """The latest result of every CV screened for the role but not yet for this version."""
     done = select(ScreeningResult.analysis_id).where(
         ScreeningResult.role_version_id == version.id)
     latest = (select(func.max(ScreeningResult.id))
               .where(ScreeningResult.role_id == role.id, ScreeningResult.analysis_id.not_in(done))
               .group_by(ScreeningResult.analysis_id))
-    earlier = db_session.scalars(select(ScreeningResult).where(ScreeningResult.id.in_(latest))
-                                 .options(load_only(ScreeningResult.analysis_id,
-                                                    ScreeningResult.candidate_id,
-                                                    ScreeningResult.dimensions))).all()
-    wanted = {item.signature for item in scorer.items}
-    known = {result.analysis_id: known_items(result) for result in earlier}
-    analyses = _load_analyses(db_session, [a for a, k in known.items() if not wanted <= k.keys()])
-    pool = select(ScreeningResult.analysis_id).where(ScreeningResult.id.in_(latest))
-    documents = dict(db_session.execute(select(CvAnalysis.id, CvAnalysis.document_id).where(
-        CvAnalysis.id.in_(pool))).tuples().all())
-    rows = []
-    for previous in earlier:
-        analysis_id = previous.analysis_id
-        load = partial(_evidence_of, analyses, analysis_id)
-        score = score_cv(scorer.items, scorer.vectors, scorer.weights, load, known[analysis_id])
-        rows.append({
-            "analysis_id": analysis_id, "role_id": role.id, "role_version_id": version.id,
-            "candidate_id": previous.candidate_id,
-            **score_values(score, scorer=scorer, document_id=documents[analysis_id]),
-        })
-    if rows:  # one multi-row INSERT instead of thousands of unit-of-work objects
-        db_session.execute(insert(ScreeningResult), rows)
-    return len(rows)
+    return list(db_session.connection().execute(
+        select(ScreeningResult.analysis_id, ScreeningResult.candidate_id,
+               ScreeningResult.item_strengths, CvAnalysis.document_id)
+        .join(CvAnalysis, CvAnalysis.id == ScreeningResult.analysis_id)
+        .where(ScreeningResult.id.in_(latest)).order_by(ScreeningResult.analysis_id)))
 
 
-def _evidence_of(analyses: dict[int, CvAnalysis], analysis_id: int) -> CvEvidence:
-    return cv_evidence(analyses[analysis_id])
+def _reused(
+    scorer: RoleScorer, stored: list[dict[str, Any]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Strengths and evidence of the scorer's items measured before, by item signature, as
+    (CVs x items) arrays, and which cells are unknown (new or changed items)."""
+    shape = (len(stored), len(scorer.items))
+    strengths, evidenced = np.zeros(shape), np.zeros(shape, dtype=bool)
+    unknown = np.ones(shape, dtype=bool)
+    for column, item in enumerate(scorer.items):
+        signature = item.signature
+        for cv, measured in enumerate(stored):
+            if (value := measured.get(signature)) is not None:
+                strengths[cv, column], evidenced[cv, column] = value
+                unknown[cv, column] = False
+    return strengths, evidenced, unknown
 
 
-def _load_analyses(db_session: Session, ids: list[int]) -> dict[int, CvAnalysis]:
-    loaded: dict[int, CvAnalysis] = {}
-    for start in range(0, len(ids), 900):  # SQLite allows 999 bound parameters
-        chunk = ids[start:start + 900]
-        loaded.update((a.id, a) for a in db_session.scalars(
-            select(CvAnalysis).where(CvAnalysis.id.in_(chunk)).options(load_only(
-                CvAnalysis.passages, CvAnalysis.unit_owners, CvAnalysis.unit_vectors,
-                CvAnalysis.total_years, CvAnalysis.dated_passages, CvAnalysis.lexicon))))
-    return loaded
-
-
-def get_result_for_user(*, db_session: Session, user: User, result_id: int) -> ScreeningResult:
+def get_result_for_user(
+    *, db_session: Session, user: User, result_id: int, embedder: Embedder | None = None
+) -> ScreeningResult:
+    """The result with its `explanation` (items, quotes, questions) for showing it."""
     require(user, "screening:read", target=f"screening_result:{result_id}")
     result = db_session.get(ScreeningResult, result_id)
     if result is None:
         raise NotFound("This screening result does not exist.")
+    result.explanation = explain(db_session=db_session, result=result,
+                                 embedder=embedder or default_embedder())
     return result
 
 

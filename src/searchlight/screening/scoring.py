@@ -3,21 +3,24 @@
 Every profile item is matched against every passage with two signals, the multilingual embedding
 (meaning, across Dutch and English) and exact terms (names of tools, compounds). An item's strength
 is its best passage; a dimension with no passage above the evidence floor is *unknown*, never zero.
+
+The arithmetic works on many CVs at once (a re-rank scores a pool of thousands with a few array
+operations), and one CV is scored as a pool of one, so both give the same numbers.
 """
 
 import hashlib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
 
 from searchlight.screening.evidence import Passage
-from searchlight.screening.terms import LexicalIndex, mask_to_array, phrase
+from searchlight.screening.terms import LexicalIndex, TermPool, phrase
 
 DIMENSIONS = ("skills", "experience", "attitude", "results", "cognitive", "habits")
-ENGINE_VERSION = "search-hybrid-1"
+ENGINE_VERSION = "search-hybrid-2"
 
 # Cosine of the multilingual encoder mapped onto 0..1: unrelated phrases sit below about 0.45
 # (short clauses drift that high), a phrase and its translation from about 0.85 up.
@@ -28,6 +31,13 @@ EVIDENCE_FLOOR = 0.40  # weaker matches are not quoted and cannot make a dimensi
 MATCHED = 0.60  # an item counts as covered (and a must-have as present) from here
 LISTED_ONLY = 0.85  # a skill that is only listed, not shown in experience or projects
 QUOTES_PER_ITEM = 2
+# Unit vectors are stored as int8 (x 127) and queries put on a 2**-16 grid, so every product is an
+# integer and every dot product too: |query| * |unit| <= 2**16 * 139 < 2**24 (Cauchy-Schwarz, unit
+# rows), which float32 holds exactly whatever the order of summing. A CV thus gets the same
+# cosines alone and inside a pool of thousands, whatever BLAS does; the grid moves a cosine by
+# some 1e-5, against 3e-3 for the int8 storage.
+UNIT_SCALE, QUERY_GRID = 127.0, 2.0**16
+_BLOCK = 4096  # units converted to float32 at a time (8 MB)
 
 
 @dataclass(frozen=True)
@@ -129,48 +139,177 @@ def embedding_units(passages: Sequence[Passage]) -> tuple[list[str], np.ndarray]
     return texts, np.array(owners, dtype=np.int32)
 
 
+def quantise(vectors: np.ndarray) -> np.ndarray:
+    """Unit vectors as int8 (x 127): a quarter of float32, cosines off by well under 0.01."""
+    return np.clip(np.rint(vectors * UNIT_SCALE), -127, 127).astype(np.int8)
+
+
+@dataclass(frozen=True)
+class PassagePool:
+    """The passages of many CVs, numbered one after the other, and what scoring needs to know of
+    them besides their vectors and their words."""
+
+    starts: np.ndarray  # (cvs + 1,) number of each CV's first passage, then the total
+    listed: np.ndarray  # (passages,) bool: a bare list of skills
+    dated: np.ndarray  # (passages,) bool: names a work period
+    total_years: np.ndarray  # (cvs,) years of dated work, NaN when the CV dates no job
+
+    @classmethod
+    def of(cls, cvs: Sequence[tuple[Sequence[str], Sequence[int], float | None]]) -> "PassagePool":
+        """From each CV's passage sections, dated passages and total years."""
+        starts = np.concatenate(([0], np.cumsum([len(sections) for sections, _, _ in cvs])))
+        starts = starts.astype(np.int64)
+        listed = np.array([section == "skills" for sections, _, _ in cvs for section in sections],
+                          dtype=bool)
+        dated = np.zeros(int(starts[-1]), dtype=bool)
+        dated[[start + i for start, (_, indexes, _) in zip(starts, cvs, strict=False)
+               for i in indexes]] = True
+        years = np.array([np.nan if y is None else y for _, _, y in cvs], dtype=np.float64)
+        return cls(starts, listed, dated, years)
+
+    def best_per_cv(self, values: np.ndarray) -> np.ndarray:
+        """The highest of each CV's passage values; 0 for a CV without passages."""
+        best = np.zeros(len(self.starts) - 1)
+        holding = np.diff(self.starts) > 0
+        if holding.any():
+            best[holding] = np.maximum.reduceat(values, self.starts[:-1][holding])
+        return best
+
+
 @dataclass(frozen=True)
 class CvEvidence:
     """What scoring needs of one CV: passages, unit vectors of their embedding units (see
     `embedding_units`, in passage order), and years of work."""
 
     passages: tuple[Passage, ...]
-    unit_vectors: np.ndarray  # units x dim, L2-normalised
+    unit_vectors: np.ndarray  # units x dim: L2-normalised, or already `quantise`d (int8)
     unit_owners: np.ndarray  # passage index of each unit
     total_years: float | None
     dated_passages: tuple[int, ...] = ()  # passages naming a work period, quoted for years
-    lexicon: LexicalIndex | None = None  # built from the passages when not stored
 
     def lexical(self) -> LexicalIndex:
-        return self.lexicon or LexicalIndex.build([p.text for p in self.passages])
+        return LexicalIndex.build([p.text for p in self.passages])
 
-    def semantic(self, query_vectors: np.ndarray) -> np.ndarray:
-        """Calibrated similarity of each query to each passage (its best unit)."""
-        per_passage = np.full(len(self.passages), -1.0, dtype=np.float32)
-        if len(self.unit_owners):
-            cosine = query_vectors.astype(np.float32) @ self.unit_vectors.astype(np.float32).T
-            np.maximum.at(per_passage, self.unit_owners, cosine.max(axis=0))
-        scaled = (per_passage - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR)
-        return SEMANTIC_CEILING * np.clip(scaled, 0.0, 1.0)
+    def pool(self) -> PassagePool:
+        return PassagePool.of([([p.section for p in self.passages], self.dated_passages,
+                                self.total_years)])
+
+    def units(self) -> np.ndarray:
+        vectors = self.unit_vectors
+        return vectors if vectors.dtype == np.int8 else quantise(vectors)
 
 
-def item_strengths(
-    spec: ItemSpec, query_vectors: np.ndarray, cv: CvEvidence, lexical: LexicalIndex
+def passage_cosines(
+    units: np.ndarray, unit_passages: np.ndarray, queries: Sequence[np.ndarray], out: np.ndarray
+) -> None:
+    """Raise `out[passage, item]` to the cosine of the item's closest phrasing (`queries[item]`,
+    float rows) with the passage's closest unit (`units`, int8 rows from `quantise`)."""
+    phrased = [i for i, q in enumerate(queries) if len(q)]  # an item may be all years, no words
+    if not phrased or not len(units):
+        return
+    grid = np.rint(np.concatenate([queries[i] for i in phrased]).astype(np.float64) * QUERY_GRID)
+    grid_t = np.ascontiguousarray(grid.T, dtype=np.float32)
+    firsts = np.cumsum([0] + [len(queries[i]) for i in phrased[:-1]])
+    for start in range(0, len(units), _BLOCK):
+        dots = units[start:start + _BLOCK].astype(np.float32) @ grid_t
+        best = np.maximum.reduceat(dots, firsts, axis=1).astype(np.float64) / (
+            UNIT_SCALE * QUERY_GRID)
+        rows = unit_passages[start:start + _BLOCK]
+        for column, item in enumerate(phrased):
+            np.maximum.at(out[:, item], rows, best[:, column])
+
+
+def passage_strengths(
+    spec: ItemSpec, cosines: np.ndarray, terms: TermPool, pool: PassagePool
 ) -> np.ndarray:
     """Strength of the item in each passage: the best of its phrasings, by meaning or by terms
     (all content words of one of its names in the passage counts as full evidence)."""
-    if not cv.passages:
-        return np.zeros(0)
-    semantic = cv.semantic(query_vectors)
-    mask = 0
+    exact = np.zeros(len(cosines), dtype=bool)
     for query in spec.queries:
-        mask |= lexical.passages_with(phrase(query))
-    exact = np.array(mask_to_array(mask, len(cv.passages)), dtype=np.float32)
-    strengths = np.maximum(semantic, exact)
+        exact |= terms.passages_with(phrase(query))
+    scaled = (cosines - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR)
+    strengths = np.maximum(SEMANTIC_CEILING * np.clip(scaled, 0.0, 1.0), exact)
     # A bare list of skills shows a skill a little, and an attitude or a result not at all.
     listed_weight = LISTED_ONLY if spec.dimension == "skills" else 0.0
-    listed = np.array([p.section == "skills" for p in cv.passages])
-    return np.where(listed, strengths * listed_weight, strengths)
+    return np.where(pool.listed, strengths * listed_weight, strengths)
+
+
+def _years_share(spec: ItemSpec, pool: PassagePool) -> np.ndarray:
+    """Per CV, dated work against the item's minimum years; NaN where years do not count."""
+    years = pool.total_years
+    if not spec.min_years:
+        return np.full(len(years), np.nan)
+    counts = (pool.best_per_cv(pool.dated) > 0) & ~np.isnan(years) & (years != 0)
+    return np.where(counts, np.minimum(1.0, years / max(spec.min_years, 1)), np.nan)
+
+
+def item_scores(
+    spec: ItemSpec, strengths: np.ndarray, pool: PassagePool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each CV's strength for the item (its best passage) and whether it holds evidence enough
+    to quote. "5+ years of ML": half the dated work history against the minimum, half the topic,
+    and the dated jobs are evidence too."""
+    best = pool.best_per_cv(strengths)
+    share = _years_share(spec, pool)
+    by_years = ~np.isnan(share)
+    strength = np.where(by_years, 0.5 * share + 0.5 * best, best)
+    evidence = np.where(by_years, np.maximum(share, best), best)
+    return np.round(strength, 3), evidence >= EVIDENCE_FLOOR
+
+
+@dataclass(frozen=True)
+class PoolScores:
+    """Scores of many CVs against one profile, from their item strengths; NaN means unknown."""
+
+    overall: np.ndarray
+    coverage: np.ndarray
+    dimensions: dict[str, np.ndarray]
+    missing: np.ndarray  # (cvs, items): a must-have the CV does not show
+
+    @property
+    def needs_human_check(self) -> np.ndarray:
+        return np.logical_or.reduce(self.missing, axis=1)
+
+
+def aggregate(
+    items: Sequence[ItemSpec], weights: dict[str, float], strengths: np.ndarray,
+    evidenced: np.ndarray,
+) -> PoolScores:
+    """Dimension scores (the mean item strength, unknown without evidence), the overall score
+    weighted over known dimensions only, and coverage: the weight share of known dimensions.
+    Sums run item by item, in profile order, so a CV's numbers do not depend on its pool."""
+    count = len(strengths)
+    known_weight, weighted = np.zeros(count), np.zeros(count)
+    dimensions = {}
+    for key in DIMENSIONS:
+        columns = [i for i, item in enumerate(items) if item.dimension == key]
+        score = np.full(count, np.nan)
+        if columns:
+            total = strengths[:, columns[0]].copy()
+            for column in columns[1:]:
+                total += strengths[:, column]
+            known = evidenced[:, columns].any(axis=1)
+            score = np.where(known, np.round(100.0 * total / len(columns), 1), np.nan)
+        dimensions[key] = score
+        weight = weights.get(key, 1.0)
+        if weight > 0:
+            counted = ~np.isnan(score)
+            weighted += np.where(counted, score * weight, 0.0)
+            known_weight += np.where(counted, weight, 0.0)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        overall = np.where(known_weight > 0, np.round(weighted / known_weight, 1), np.nan)
+    total_weight = sum(weights.get(key, 1.0) for key in DIMENSIONS)
+    coverage = np.round(known_weight / total_weight, 3) if total_weight else np.zeros(count)
+    must = np.array([item.must_have for item in items], dtype=bool)
+    return PoolScores(overall, coverage, dimensions, (strengths < MATCHED) & must)
+
+
+def must_have_reasons(items: Sequence[ItemSpec]) -> list[tuple[int, str]]:
+    """Each must-have, dimension by dimension, with why a CV that does not show it needs a
+    human check (`PoolScores.missing` tells which CVs)."""
+    order = sorted(range(len(items)), key=lambda i: DIMENSIONS.index(items[i].dimension))
+    return [(i, f"must-have not evidenced: {items[i].text_en}") for i in order
+            if items[i].must_have]
 
 
 def _quotes(cv: CvEvidence, strengths: np.ndarray) -> tuple[Quote, ...]:
@@ -184,80 +323,37 @@ def _quotes(cv: CvEvidence, strengths: np.ndarray) -> tuple[Quote, ...]:
     return tuple(quotes.values())
 
 
-def _years_item(spec: ItemSpec, strengths: np.ndarray, cv: CvEvidence) -> ItemResult:
-    """"5+ years of ML": half the dated work history against the minimum, half the topic."""
-    assert spec.min_years is not None and cv.total_years is not None
-    years_share = min(1.0, cv.total_years / max(spec.min_years, 1))
-    topic = float(strengths.max()) if strengths.size else 0.0
-    dated = np.zeros_like(strengths)
-    dated[list(cv.dated_passages)] = years_share
-    quotes = _quotes(cv, np.maximum(strengths, dated))
-    return ItemResult(spec, round(0.5 * years_share + 0.5 * topic, 3), quotes)
-
-
-def score_item(
-    spec: ItemSpec, query_vectors: np.ndarray, cv: CvEvidence, lexical: LexicalIndex
-) -> ItemResult:
-    strengths = item_strengths(spec, query_vectors, cv, lexical)
-    if spec.min_years and cv.total_years and cv.dated_passages:
-        return _years_item(spec, strengths, cv)
-    best = float(strengths.max()) if strengths.size else 0.0
-    if best < EVIDENCE_FLOOR:
-        return ItemResult(spec, round(best, 3), ())
-    return ItemResult(spec, round(best, 3), _quotes(cv, strengths))
-
-
-def score_dimension(key: str, weight: float, items: Sequence[ItemResult]) -> DimensionResult:
-    evidenced = [item for item in items if item.quotes]
-    if not evidenced:
-        return DimensionResult(key, weight, None, tuple(items))
-    score = 100.0 * sum(item.strength for item in items) / len(items)
-    return DimensionResult(key, weight, round(score, 1), tuple(items))
-
-
-def combine(dimensions: dict[str, DimensionResult]) -> Score:
-    total_weight = sum(d.weight for d in dimensions.values())
-    known = [d for d in dimensions.values() if d.score is not None and d.weight > 0]
-    known_weight = sum(d.weight for d in known)
-    overall = (
-        round(sum(d.score * d.weight for d in known if d.score is not None) / known_weight, 1)
-        if known_weight else None
-    )
-    coverage = round(known_weight / total_weight, 3) if total_weight else 0.0
-    missing = [
-        item.spec for d in dimensions.values() for item in d.items
-        if item.spec.must_have and not item.matched
-    ]
-    reasons = tuple(f"must-have not evidenced: {spec.text_en}" for spec in missing)
-    return Score(overall, coverage, dimensions, needs_human_check=bool(missing), reasons=reasons)
-
-
-Known = Mapping[str, tuple[float, tuple[Quote, ...]]]
-
-
 def score_cv(
     items: Sequence[ItemSpec], item_vectors: Sequence[np.ndarray], weights: dict[str, float],
-    cv: CvEvidence | Callable[[], CvEvidence], known: Known | None = None,
+    cv: CvEvidence,
 ) -> Score:
-    """Score one CV. `item_vectors[i]` holds the unit vectors of `items[i].phrasings`; `known`
-    holds strengths and quotes of items already measured in this CV, by signature (then `cv`
-    may be a loader, called only when some item is new)."""
-    known = known or {}
-    evidence: CvEvidence | None = None
-    lexical: LexicalIndex | None = None
+    """Score one CV, with the quotes behind every item: a pool of one, so exactly what a
+    re-rank computes. `item_vectors[i]` holds the unit vectors of `items[i].phrasings`."""
+    pool, terms = cv.pool(), TermPool.of([cv.lexical()])
+    cosines = np.full((len(cv.passages), len(items)), -1.0)
+    passage_cosines(cv.units(), cv.unit_owners, item_vectors, cosines)
+    strengths, evidenced = np.zeros((1, len(items))), np.zeros((1, len(items)), dtype=bool)
     results = []
-    for spec, vectors in zip(items, item_vectors, strict=True):
-        if spec.signature in known:
-            results.append(ItemResult(spec, *known[spec.signature]))
-            continue
-        if evidence is None:
-            evidence = cv() if callable(cv) else cv
-            lexical = evidence.lexical()
-        assert lexical is not None
-        results.append(score_item(spec, vectors, evidence, lexical))
+    for i, spec in enumerate(items):
+        per_passage = passage_strengths(spec, cosines[:, i], terms, pool)
+        strength, evidence = item_scores(spec, per_passage, pool)
+        strengths[0, i], evidenced[0, i] = strength[0], evidence[0]
+        share = _years_share(spec, pool)[0]
+        if not np.isnan(share):  # the dated jobs are quoted for the years
+            per_passage = np.where(pool.dated, np.maximum(per_passage, share), per_passage)
+        quotes = _quotes(cv, per_passage) if evidence[0] else ()
+        results.append(ItemResult(spec, float(strength[0]), quotes))
+    scores = aggregate(items, weights, strengths, evidenced)
     dimensions = {
-        key: score_dimension(key, weights.get(key, 1.0), [r for r in results
-                                                           if r.spec.dimension == key])
+        key: DimensionResult(key, weights.get(key, 1.0), _number(scores.dimensions[key][0]),
+                             tuple(r for r in results if r.spec.dimension == key))
         for key in DIMENSIONS
     }
-    return combine(dimensions)
+    return Score(_number(scores.overall[0]), float(scores.coverage[0]), dimensions,
+                 needs_human_check=bool(scores.needs_human_check[0]),
+                 reasons=tuple(text for i, text in must_have_reasons(items)
+                               if scores.missing[0, i]))
+
+
+def _number(value: float) -> float | None:
+    return None if np.isnan(value) else float(value)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, select
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
@@ -25,20 +25,26 @@ from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.anonymise import Entity
 from searchlight.screening.evidence import Passage
 from searchlight.screening.extract_types import ExtractedDocument, ExtractionError
-from searchlight.screening.models import CvAnalysis, ScreeningResult
+from searchlight.screening.models import CvAnalysis, CvTerm, ScreeningResult
 from searchlight.screening.pipeline import AnalysedCv, item_vectors, profile_items, read_cv
-from searchlight.screening.questions import interview_questions
+from searchlight.screening.questions import InterviewQuestion, interview_questions
 from searchlight.screening.scoring import (
+    DIMENSIONS,
     ENGINE_VERSION,
     CvEvidence,
     ItemSpec,
-    Known,
-    Quote,
+    PassagePool,
+    PoolScores,
     Score,
+    item_scores,
+    must_have_reasons,
+    passage_cosines,
+    passage_strengths,
+    quantise,
     score_cv,
 )
 from searchlight.screening.skills_found import SkillMatcher
-from searchlight.screening.terms import LexicalIndex
+from searchlight.screening.terms import LexicalIndex, TermPool, phrase
 from searchlight.taxonomy.models import Skill
 from searchlight.taxonomy.service import skill_index_entries, skills_by_key
 
@@ -119,13 +125,15 @@ def _identity_from(text: str, entities: tuple[Entity, ...]) -> CandidateIn:
 
 
 def _analysis_row(document: Document, extracted: ExtractedDocument, analysed: AnalysedCv,
-                  embedder: Embedder) -> CvAnalysis:
-    passages = [[p.text, p.start, p.end, p.section] for p in analysed.evidence.passages]
+                  lexical: LexicalIndex, embedder: Embedder) -> CvAnalysis:
+    passages = analysed.evidence.passages
     return CvAnalysis(
         document_id=document.id, redacted_text=analysed.redaction.text,
-        language=extracted.language, passages=passages,
+        language=extracted.language, passages=[[p.text, p.start, p.end, p.section]
+                                               for p in passages],
+        passage_sections=[p.section for p in passages], squashed=lexical.flat,
         unit_owners=analysed.cv.unit_owners.tolist(),
-        unit_vectors=quantise(analysed.cv.unit_vectors),
+        unit_vectors=quantise(analysed.cv.unit_vectors).tobytes(),
         dated_passages=list(analysed.cv.dated_passages), total_years=analysed.cv.total_years,
         years_by_sector=analysed.sectors, sections=list(analysed.evidence.sections_found),
         flags=[{"code": f.code, "message": f.message, "evidence": f.evidence}
@@ -134,9 +142,15 @@ def _analysis_row(document: Document, extracted: ExtractedDocument, analysed: An
                   for e in analysed.redaction.entities],
         skills=[{"key": s.key, "label": s.label, "passages": list(s.passages)}
                 for s in analysed.skills],
-        lexicon=analysed.cv.lexical().to_json(),
         embedder=f"{embedder.name}/{embedder.version}",
     )
+
+
+def _store_terms(db_session: Session, analysis: CvAnalysis, lexical: LexicalIndex) -> None:
+    rows = [{"analysis_id": analysis.id, "term": term, "passages": passages}
+            for term, passages in lexical.term_rows()]
+    if rows:
+        db_session.execute(insert(CvTerm), rows)
 
 
 Prepared = tuple[ExtractedDocument, AnalysedCv] | ExtractionError
@@ -173,9 +187,11 @@ def ingest(
         document.candidate_id = candidate.id
     document.text, document.language = extracted.text, extracted.language
     document.flags = {"flags": [f.code for f in extracted.flags]}
-    analysis = _analysis_row(document, extracted, analysed, embedder)
+    lexical = analysed.cv.lexical()
+    analysis = _analysis_row(document, extracted, analysed, lexical, embedder)
     db_session.add(analysis)
     db_session.flush()
+    _store_terms(db_session, analysis, lexical)
     audit.record(db_session=db_session, actor=actor, event=AuditEvent(
         "cv.analysed", "document", document.id,
         {"language": extracted.language, "flags": [f.code for f in extracted.flags],
@@ -183,56 +199,145 @@ def ingest(
     return Ingested(filename, analysis)
 
 
-def quantise(vectors: np.ndarray) -> bytes:
-    """Unit vectors as int8: a quarter of float32, cosines off by well under 0.01."""
-    return np.clip(np.rint(vectors * 127.0), -127, 127).astype(np.int8).tobytes()
+def _units(blob: bytes, count: int) -> np.ndarray:
+    """Stored unit vectors (int8, see scoring.quantise) as a units x dim matrix."""
+    units = np.frombuffer(blob, dtype=np.int8)
+    return units.reshape(count, -1) if count else units.reshape(0, 0)
 
 
 def cv_evidence(analysis: CvAnalysis) -> CvEvidence:
     passages = tuple(Passage._make(passage) for passage in analysis.passages)
-    vectors = np.frombuffer(analysis.unit_vectors, dtype=np.int8).reshape(
-        len(analysis.unit_owners), -1).astype(np.float32) / 127.0 if analysis.unit_owners \
-        else np.zeros((0, 512), np.float32)
-    return CvEvidence(passages, vectors, np.array(analysis.unit_owners, dtype=np.int32),
-                      analysis.total_years, tuple(analysis.dated_passages),
-                      LexicalIndex.from_json(analysis.lexicon))
-
-
-def _dimensions_json(score: Score) -> dict[str, object]:
-    return {
-        key: {"score": d.score, "weight": d.weight, "items": [{
-            "text_nl": r.spec.text_nl, "text_en": r.spec.text_en, "must_have": r.spec.must_have,
-            "strength": r.strength, "matched": r.matched, "signature": r.spec.signature,
-            "quotes": [{"text": q.text, "start": q.start, "end": q.end, "section": q.section,
-                        "strength": q.strength} for q in r.quotes],
-        } for r in d.items]}
-        for key, d in score.dimensions.items()
-    }
-
-
-def known_items(result: ScreeningResult | None) -> Known:
-    """Item strengths and quotes of an earlier result, by item signature, for reuse."""
-    if result is None:
-        return {}
-    return {
-        item["signature"]: (item["strength"], tuple(
-            Quote(q["text"], q["start"], q["end"], q["section"], q["strength"])
-            for q in item["quotes"]))
-        for dimension in result.dimensions.values() for item in dimension["items"]
-        if "signature" in item
-    }
+    return CvEvidence(passages, _units(analysis.unit_vectors, len(analysis.unit_owners)),
+                      np.array(analysis.unit_owners, dtype=np.int64), analysis.total_years,
+                      tuple(analysis.dated_passages))
 
 
 def score_values(score: Score, *, scorer: RoleScorer, document_id: int) -> dict[str, Any]:
     """The columns of a ScreeningResult that a score decides."""
     return {
         "overall": score.overall, "coverage": score.coverage,
-        "needs_human_check": score.needs_human_check, "dimensions": _dimensions_json(score),
-        "reasons": list(score.reasons),
-        "questions": [q.__dict__ for q in interview_questions(score)],
-        "engine_version": ENGINE_VERSION, "scored_at": utcnow(),
-        "input_hash": hashlib.sha256(f"{scorer.profile_hash}:{document_id}".encode()).hexdigest(),
+        "needs_human_check": score.needs_human_check,
+        "dimensions": {key: {"score": d.score, "weight": d.weight}
+                       for key, d in score.dimensions.items()},
+        "item_strengths": {r.spec.signature: [r.strength, bool(r.quotes)]
+                           for d in score.dimensions.values() for r in d.items},
+        "reasons": list(score.reasons), "engine_version": ENGINE_VERSION, "scored_at": utcnow(),
+        "input_hash": _input_hash(scorer, document_id),
     }
+
+
+def pool_values(
+    scores: PoolScores, strengths: np.ndarray, evidenced: np.ndarray, *, scorer: RoleScorer,
+    document_ids: Sequence[int],
+) -> list[dict[str, Any]]:
+    """`score_values` of many CVs at once, from `scoring.aggregate`."""
+    weights = [scorer.weights.get(key, 1.0) for key in DIMENSIONS]
+    dimension_scores = zip(*(_numbers(scores.dimensions[key]) for key in DIMENSIONS), strict=True)
+    signatures = [item.signature for item in scorer.items]
+    must_haves = must_have_reasons(scorer.items)
+    missing: list[list[bool]] = scores.missing.tolist()
+    needs_check: list[bool] = scores.needs_human_check.tolist()
+    scored_at = utcnow()
+    rows = []
+    for cv, (overall, coverage, dimensions, cv_strengths, cv_evidenced) in enumerate(zip(
+            _numbers(scores.overall), scores.coverage.tolist(), dimension_scores,
+            strengths.tolist(), evidenced.tolist(), strict=True)):
+        rows.append({
+            "overall": overall, "coverage": coverage, "needs_human_check": needs_check[cv],
+            "dimensions": {key: {"score": score, "weight": weight} for key, score, weight
+                           in zip(DIMENSIONS, dimensions, weights, strict=True)},
+            "item_strengths": {signature: [strength, proven] for signature, strength, proven
+                               in zip(signatures, cv_strengths, cv_evidenced, strict=True)},
+            "reasons": [text for i, text in must_haves if missing[cv][i]],
+            "engine_version": ENGINE_VERSION, "scored_at": scored_at,
+            "input_hash": _input_hash(scorer, document_ids[cv]),
+        })
+    return rows
+
+
+def _numbers(values: np.ndarray) -> list[float | None]:
+    return [None if value != value else value for value in values.tolist()]  # NaN: unknown
+
+
+def _input_hash(scorer: RoleScorer, document_id: int) -> str:
+    return hashlib.sha256(f"{scorer.profile_hash}:{document_id}".encode()).hexdigest()
+
+
+_CHUNK = 500  # CVs read at a time: their unit vectors take some 15 MB
+
+
+def measure_items(
+    *, db_session: Session, analysis_ids: Sequence[int], items: Sequence[ItemSpec],
+    vectors: Sequence[np.ndarray],
+) -> tuple[np.ndarray, np.ndarray]:
+    """Strength of each item in each of these analysed CVs, and whether it is evidenced: what
+    `score_cv` finds, for a whole pool at once from the stored passages, vectors and terms.
+    Returns two (CVs x items) arrays, rows in the order of `analysis_ids`."""
+    ordered = sorted(analysis_ids)
+    connection = db_session.connection()  # Core rows: no ORM bookkeeping for thousands of rows
+    cosines: list[np.ndarray] = []
+    cvs: list[tuple[list[str], list[int], float | None]] = []
+    flats: list[str] = []
+    for start in range(0, len(ordered), _CHUNK):
+        rows = connection.execute(select(
+            CvAnalysis.unit_vectors, CvAnalysis.unit_owners, CvAnalysis.passage_sections,
+            CvAnalysis.dated_passages, CvAnalysis.total_years, CvAnalysis.squashed,
+        ).where(CvAnalysis.id.in_(ordered[start:start + _CHUNK])).order_by(CvAnalysis.id)).all()
+        chunk = PassagePool.of([(r.passage_sections, r.dated_passages, r.total_years)
+                                for r in rows])
+        owners = np.concatenate([np.zeros(0, np.int64), *(
+            np.add(r.unit_owners, first, dtype=np.int64)
+            for r, first in zip(rows, chunk.starts, strict=False))])
+        units = _units(b"".join(r.unit_vectors for r in rows), len(owners))
+        found = np.full((int(chunk.starts[-1]), len(items)), -1.0)
+        passage_cosines(units, owners, vectors, found)
+        cosines.append(found)
+        cvs.extend((r.passage_sections, r.dated_passages, r.total_years) for r in rows)
+        flats.extend(r.squashed for r in rows)
+    pool = PassagePool.of(cvs)
+    terms = TermPool(_term_masks(db_session, ordered, items), flats, pool.starts)
+    strengths = np.zeros((len(ordered), len(items)))
+    evidenced = np.zeros((len(ordered), len(items)), dtype=bool)
+    all_cosines = np.concatenate(cosines) if cosines else np.zeros((0, len(items)))
+    for column, spec in enumerate(items):
+        per_passage = passage_strengths(spec, all_cosines[:, column], terms, pool)
+        strengths[:, column], evidenced[:, column] = item_scores(spec, per_passage, pool)
+    back = np.searchsorted(ordered, analysis_ids)
+    return strengths[back], evidenced[back]
+
+
+def _term_masks(
+    db_session: Session, ordered: Sequence[int], items: Sequence[ItemSpec]
+) -> dict[str, dict[int, int]]:
+    """The passage masks of the items' stems in these CVs (by position in `ordered`)."""
+    wanted = sorted({stem for item in items for query in item.queries
+                     for options in phrase(query).word_stems for stem in options})
+    position = {analysis_id: index for index, analysis_id in enumerate(ordered)}
+    masks: dict[str, dict[int, int]] = {}
+    for start in range(0, len(wanted), _CHUNK):
+        for analysis_id, term, passages in db_session.connection().execute(select(
+                CvTerm.analysis_id, CvTerm.term, CvTerm.passages,
+        ).where(CvTerm.term.in_(wanted[start:start + _CHUNK]))).tuples():
+            if (cv := position.get(analysis_id)) is not None:
+                masks.setdefault(term, {})[cv] = int(passages, 16)
+    return masks
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """What a result page shows besides the stored numbers: every item with its quotes, and
+    questions for the interview. Recomputed from the analysis; the same engine gives the same
+    strengths as stored."""
+
+    score: Score
+    questions: list[InterviewQuestion]
+
+
+def explain(*, db_session: Session, result: ScreeningResult, embedder: Embedder) -> Explanation:
+    version = db_session.get_one(RoleVersion, result.role_version_id)
+    scorer = scorer_for(db_session=db_session, version=version, embedder=embedder)
+    score = score_cv(scorer.items, scorer.vectors, scorer.weights, cv_evidence(result.analysis))
+    return Explanation(score, interview_questions(score))
 
 
 def score_analysis(

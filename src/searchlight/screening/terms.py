@@ -4,12 +4,11 @@ A CV's passages are indexed once (stem -> bitmask of passages, and all passages 
 string), so checking a phrase against every passage is a few dictionary look-ups."""
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
 
+import numpy as np
 import Stemmer
 
 _WORD = re.compile(r"[a-z0-9][a-z0-9+#.]*[a-z0-9+#]|[a-z0-9]", re.IGNORECASE)
@@ -19,6 +18,7 @@ de het een en van in op te voor met die dat is zijn als bij door aan om of ook n
 uit tot over onder tegen dan maar niet wel je ik we wij hun haar zijn mijn
 """.split())
 MIN_SQUASHED = 4  # shorter phrases would be found inside unrelated words
+MAX_TERM = 100  # longer "words" are debris (hashes, run-together lists), never a skill's name
 
 
 @lru_cache(maxsize=1)
@@ -56,60 +56,94 @@ def phrase(text: str) -> Phrase:
 
 @dataclass(frozen=True)
 class LexicalIndex:
+    """One CV's passages indexed: the passages holding each stem, and the passages squashed."""
+
     passage_count: int
     stem_masks: dict[str, int]  # stem -> bitmask of the passages containing it
     flat: str  # every passage squashed, separated by "|"
-    starts: tuple[int, ...]  # where each passage begins in `flat`
 
     @classmethod
     def build(cls, passages: Sequence[str]) -> "LexicalIndex":
         masks: dict[str, int] = {}
-        pieces, starts, position = [], [], 0
         for index, text in enumerate(passages):
             bit = 1 << index
             for word in words(text):
+                if len(word) > MAX_TERM:
+                    continue
                 for stem in stems(word):
                     masks[stem] = masks.get(stem, 0) | bit
-            piece = squashed(text)
-            starts.append(position)
-            pieces.append(piece)
-            position += len(piece) + 1
-        return cls(len(passages), masks, "|".join(pieces), tuple(starts))
+        return cls(len(passages), masks, "|".join(squashed(text) for text in passages))
 
-    def to_json(self) -> dict[str, object]:
-        # Masks as hex strings: JSON numbers lose precision past 2**53 (54+ passages).
-        return {"n": self.passage_count, "masks": {k: f"{v:x}" for k, v in self.stem_masks.items()},
-                "flat": self.flat, "starts": list(self.starts)}
+    def term_rows(self) -> list[tuple[str, str]]:
+        """The stem masks as (stem, hex) rows for storage: hex, since masks outgrow 64 bits."""
+        return [(stem, f"{mask:x}") for stem, mask in self.stem_masks.items()]
+
+
+class TermPool:
+    """Exact-term evidence over the passages of many CVs at once, numbered one after the other.
+
+    `masks` needs to hold only the stems that will be looked up: stem -> {CV: passage mask}.
+    `flats` are each CV's `LexicalIndex.flat`, and `passage_starts` the number of the first
+    passage of each CV, plus the total at the end."""
+
+    def __init__(
+        self, masks: dict[str, dict[int, int]], flats: Sequence[str], passage_starts: np.ndarray
+    ) -> None:
+        self.masks = masks
+        self.passage_starts = passage_starts
+        # One string for the pool: a phrase written as one word is found with one scan in C.
+        counts = np.diff(passage_starts)
+        holding = [flat for flat, count in zip(flats, counts, strict=True) if count]
+        self.flat = "|".join(holding)  # one piece per passage, ASCII only (see `squashed`)
+        bars = np.flatnonzero(np.frombuffer(self.flat.encode("ascii"), np.uint8) == ord("|"))
+        self.flat_starts = np.concatenate(([0], bars + 1)) if holding else bars
 
     @classmethod
-    def from_json(cls, data: dict[str, Any]) -> "LexicalIndex":
-        return cls(data["n"], {k: int(v, 16) for k, v in data["masks"].items()}, data["flat"],
-                   tuple(data["starts"]))
+    def of(cls, indexes: Sequence[LexicalIndex]) -> "TermPool":
+        counts = [index.passage_count for index in indexes]
+        starts = np.concatenate(([0], np.cumsum(counts, dtype=np.int64)))
+        masks: dict[str, dict[int, int]] = {}
+        for cv, index in enumerate(indexes):
+            for stem, mask in index.stem_masks.items():
+                masks.setdefault(stem, {})[cv] = mask
+        return cls(masks, [index.flat for index in indexes], starts)
 
-    def passages_with(self, wanted: Phrase) -> int:
-        """Bitmask of passages holding every content word of the phrase (or the phrase written
-        as one word: "vector databases" in "vectordatabases", "A/B testing" in "abtesting")."""
-        mask = 0
-        if wanted.word_stems:
-            mask = (1 << self.passage_count) - 1
-            for options in wanted.word_stems:
-                mask &= _any_mask(self.stem_masks, options)
-                if not mask:
-                    break
+    def passages_with(self, wanted: Phrase) -> np.ndarray:
+        """Which passages hold every content word of the phrase (or the phrase written as one
+        word: "vector databases" in "vectordatabases", "A/B testing" in "abtesting")."""
+        found = np.zeros(int(self.passage_starts[-1]), dtype=bool)
+        for cv, mask in self._by_stems(wanted).items():
+            found[self.passage_starts[cv] + _bits(mask)] = True
         if len(wanted.joined) >= MIN_SQUASHED:
-            found = self.flat.find(wanted.joined)
-            while found != -1:
-                mask |= 1 << (bisect_right(self.starts, found) - 1)
-                found = self.flat.find(wanted.joined, found + 1)
-        return mask
+            hits = []
+            position = self.flat.find(wanted.joined)
+            while position != -1:
+                hits.append(position)
+                position = self.flat.find(wanted.joined, position + 1)
+            found[np.searchsorted(self.flat_starts, hits, side="right") - 1] = True
+        return found
+
+    def _by_stems(self, wanted: Phrase) -> dict[int, int]:
+        """Passage masks per CV of the passages holding a stem of every word."""
+        combined: dict[int, int] | None = None
+        for options in wanted.word_stems:
+            either: dict[int, int] = {}
+            for option in options:
+                for cv, mask in self.masks.get(option, {}).items():
+                    either[cv] = either.get(cv, 0) | mask
+            if combined is not None:
+                either = {cv: mask & either[cv] for cv, mask in combined.items()
+                          if mask & either.get(cv, 0)}
+            combined = either
+            if not combined:
+                break
+        return combined or {}
 
 
-def _any_mask(masks: dict[str, int], options: tuple[str, ...]) -> int:
-    combined = 0
-    for option in options:
-        combined |= masks.get(option, 0)
-    return combined
-
-
-def mask_to_array(mask: int, size: int) -> list[bool]:
-    return [bool(mask >> i & 1) for i in range(size)]
+def _bits(mask: int) -> list[int]:
+    bits = []
+    while mask:
+        low = mask & -mask
+        bits.append(low.bit_length() - 1)
+        mask ^= low
+    return bits

@@ -38,3 +38,10 @@ def test_it_finds_the_same_passages_in_a_pool_as_in_each_cv_alone(cvs, query):
     pooled = TermPool.of([LexicalIndex.build(passages) for passages in cvs]).passages_with(wanted)
     alone = [TermPool.of([LexicalIndex.build(p)]).passages_with(wanted).tolist() for p in cvs]
     assert pooled.tolist() == [found for cv in alone for found in cv]
+
+
+def test_it_finds_words_past_the_sixty_fourth_passage_of_a_cv():
+    passages = [f"filler {i}" for i in range(150)]
+    passages[70] = passages[149] = "Kubernetes clusters"
+    pool = TermPool.of([LexicalIndex.build(["Kubernetes"]), LexicalIndex.build(passages)])
+    assert pool.passages_with(phrase("kubernetes")).nonzero()[0].tolist() == [0, 71, 150]

@@ -146,16 +146,17 @@ def _reused(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Strengths and evidence of the scorer's items measured before, by item signature, as
     (CVs x items) arrays, and which cells are unknown (new or changed items)."""
-    shape = (len(stored), len(scorer.items))
-    strengths, evidenced = np.zeros(shape), np.zeros(shape, dtype=bool)
-    unknown = np.ones(shape, dtype=bool)
-    for column, item in enumerate(scorer.items):
-        signature = item.signature
-        for cv, measured in enumerate(stored):
-            if (value := measured.get(signature)) is not None:
-                strengths[cv, column], evidenced[cv, column] = value
-                unknown[cv, column] = False
+    signatures = [item.signature for item in scorer.items]
+    cells = [[measured.get(signature, _UNKNOWN) for signature in signatures]
+             for measured in stored]
+    strengths = np.array([[cell[0] for cell in row] for row in cells], dtype=np.float64)
+    evidenced = np.array([[cell[1] for cell in row] for row in cells], dtype=bool)
+    unknown = np.isnan(strengths)
+    strengths[unknown] = 0.0
     return strengths, evidenced, unknown
+
+
+_UNKNOWN = (float("nan"), False)
 
 
 def get_result_for_user(

@@ -10,6 +10,7 @@ from typing import Any
 import numpy as np
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
+from threadpoolctl import threadpool_limits
 
 from searchlight.auth.models import User
 from searchlight.candidates.documents import store_document
@@ -274,36 +275,50 @@ def measure_items(
     `score_cv` finds, for a whole pool at once from the stored passages, vectors and terms.
     Returns two (CVs x items) arrays, rows in the order of `analysis_ids`."""
     ordered = sorted(analysis_ids)
-    connection = db_session.connection()  # Core rows: no ORM bookkeeping for thousands of rows
-    cosines: list[np.ndarray] = []
-    cvs: list[tuple[list[str], list[int], float | None]] = []
-    flats: list[str] = []
-    for start in range(0, len(ordered), _CHUNK):
-        rows = connection.execute(select(
-            CvAnalysis.unit_vectors, CvAnalysis.unit_owners, CvAnalysis.passage_sections,
-            CvAnalysis.dated_passages, CvAnalysis.total_years, CvAnalysis.squashed,
-        ).where(CvAnalysis.id.in_(ordered[start:start + _CHUNK])).order_by(CvAnalysis.id)).all()
-        chunk = PassagePool.of([(r.passage_sections, r.dated_passages, r.total_years)
-                                for r in rows])
-        owners = np.concatenate([np.zeros(0, np.int64), *(
-            np.add(r.unit_owners, first, dtype=np.int64)
-            for r, first in zip(rows, chunk.starts, strict=False))])
-        units = _units(b"".join(r.unit_vectors for r in rows), len(owners))
-        found = np.full((int(chunk.starts[-1]), len(items)), -1.0)
-        passage_cosines(units, owners, vectors, found)
-        cosines.append(found)
-        cvs.extend((r.passage_sections, r.dated_passages, r.total_years) for r in rows)
-        flats.extend(r.squashed for r in rows)
+    cosines, cvs, flats = _pool_cosines(db_session, ordered, vectors)
     pool = PassagePool.of(cvs)
     terms = TermPool(_term_masks(db_session, ordered, items), flats, pool.starts)
     strengths = np.zeros((len(ordered), len(items)))
     evidenced = np.zeros((len(ordered), len(items)), dtype=bool)
-    all_cosines = np.concatenate(cosines) if cosines else np.zeros((0, len(items)))
     for column, spec in enumerate(items):
-        per_passage = passage_strengths(spec, all_cosines[:, column], terms, pool)
+        per_passage = passage_strengths(spec, cosines[:, column], terms, pool)
         strengths[:, column], evidenced[:, column] = item_scores(spec, per_passage, pool)
     back = np.searchsorted(ordered, analysis_ids)
     return strengths[back], evidenced[back]
+
+
+PoolCv = tuple[list[str], list[int], float | None]  # passage sections, dated passages, years
+
+
+def _pool_cosines(
+    db_session: Session, ordered: Sequence[int], vectors: Sequence[np.ndarray]
+) -> tuple[np.ndarray, list[PoolCv], list[str]]:
+    """Best cosine of each item with each passage of these CVs (passages numbered one CV after
+    the other), read a chunk of CVs at a time; with what else scoring needs of the CVs."""
+    connection = db_session.connection()  # Core rows: no ORM bookkeeping for thousands of rows
+    cosines = [np.zeros((0, len(vectors)))]
+    cvs: list[PoolCv] = []
+    flats: list[str] = []
+    # One BLAS thread, as for the encoder: many mid-sized products, on a busy server.
+    with threadpool_limits(1, user_api="blas"):
+        for start in range(0, len(ordered), _CHUNK):
+            rows = connection.execute(select(
+                CvAnalysis.unit_vectors, CvAnalysis.unit_owners, CvAnalysis.passage_sections,
+                CvAnalysis.dated_passages, CvAnalysis.total_years, CvAnalysis.squashed,
+            ).where(CvAnalysis.id.in_(ordered[start:start + _CHUNK])).order_by(CvAnalysis.id))
+            chunk = [(r.passage_sections, r.dated_passages, r.total_years, r.unit_owners,
+                      r.unit_vectors, r.squashed) for r in rows]
+            starts = PassagePool.of([cv[:3] for cv in chunk]).starts
+            owners = np.concatenate([np.zeros(0, np.int64), *(
+                np.add(cv[3], first, dtype=np.int64)
+                for cv, first in zip(chunk, starts, strict=False))])
+            found = np.full((int(starts[-1]), len(vectors)), -1.0)
+            units = _units(b"".join(cv[4] for cv in chunk), len(owners))
+            passage_cosines(units, owners, vectors, found)
+            cosines.append(found)
+            cvs.extend(cv[:3] for cv in chunk)
+            flats.extend(cv[5] for cv in chunk)
+    return np.concatenate(cosines), cvs, flats
 
 
 def _term_masks(
@@ -317,7 +332,7 @@ def _term_masks(
     for start in range(0, len(wanted), _CHUNK):
         for analysis_id, term, passages in db_session.connection().execute(select(
                 CvTerm.analysis_id, CvTerm.term, CvTerm.passages,
-        ).where(CvTerm.term.in_(wanted[start:start + _CHUNK]))).tuples():
+        ).where(CvTerm.term.in_(wanted[start:start + _CHUNK]))).tuples().all():
             if (cv := position.get(analysis_id)) is not None:
                 masks.setdefault(term, {})[cv] = int(passages, 16)
     return masks

@@ -91,6 +91,8 @@ class TermPool:
     ) -> None:
         self.masks = masks
         self.passage_starts = passage_starts
+        self._holding: dict[str, np.ndarray] = {}
+        self._found: dict[Phrase, np.ndarray] = {}  # items share names: each is looked up once
         # One string for the pool: a phrase written as one word is found with one scan in C.
         counts = np.diff(passage_starts)
         holding = [flat for flat, count in zip(flats, counts, strict=True) if count]
@@ -111,9 +113,18 @@ class TermPool:
     def passages_with(self, wanted: Phrase) -> np.ndarray:
         """Which passages hold every content word of the phrase (or the phrase written as one
         word: "vector databases" in "vectordatabases", "A/B testing" in "abtesting")."""
+        if wanted not in self._found:
+            found = self._passages_with(wanted)
+            found.flags.writeable = False  # shared by every item that has this name
+            self._found[wanted] = found
+        return self._found[wanted]
+
+    def _passages_with(self, wanted: Phrase) -> np.ndarray:
         found = np.zeros(int(self.passage_starts[-1]), dtype=bool)
-        for cv, mask in self._by_stems(wanted).items():
-            found[self.passage_starts[cv] + _bits(mask)] = True
+        if wanted.word_stems:
+            found |= np.logical_and.reduce([
+                np.logical_or.reduce([self.holding(stem) for stem in options])
+                for options in wanted.word_stems])
         if len(wanted.joined) >= MIN_SQUASHED:
             hits = []
             position = self.flat.find(wanted.joined)
@@ -123,27 +134,27 @@ class TermPool:
             found[np.searchsorted(self.flat_starts, hits, side="right") - 1] = True
         return found
 
-    def _by_stems(self, wanted: Phrase) -> dict[int, int]:
-        """Passage masks per CV of the passages holding a stem of every word."""
-        combined: dict[int, int] | None = None
-        for options in wanted.word_stems:
-            either: dict[int, int] = {}
-            for option in options:
-                for cv, mask in self.masks.get(option, {}).items():
-                    either[cv] = either.get(cv, 0) | mask
-            if combined is not None:
-                either = {cv: mask & either[cv] for cv, mask in combined.items()
-                          if mask & either.get(cv, 0)}
-            combined = either
-            if not combined:
-                break
-        return combined or {}
+    def holding(self, stem: str) -> np.ndarray:
+        """Which passages hold the stem; worked out once per stem."""
+        if stem not in self._holding:
+            found = np.zeros(int(self.passage_starts[-1]), dtype=bool)
+            by_cv = self.masks.get(stem, {})
+            if by_cv:
+                rows, bits = _set_bits(list(by_cv.values()))
+                cvs = np.fromiter(by_cv, np.int64, len(by_cv))
+                found[self.passage_starts[cvs[rows]] + bits] = True
+            self._holding[stem] = found
+        return self._holding[stem]
 
 
-def _bits(mask: int) -> list[int]:
-    bits = []
-    while mask:
-        low = mask & -mask
-        bits.append(low.bit_length() - 1)
-        mask ^= low
-    return bits
+def _set_bits(masks: list[int]) -> tuple[np.ndarray, np.ndarray]:
+    """(mask number, bit number) of every bit set in these masks, in 64-bit words at a time."""
+    words = max(mask.bit_length() for mask in masks) // 64 + 1
+    low = (1 << 64) - 1
+    packed = (np.array(masks, dtype=np.uint64) if words == 1 else
+              np.array([[mask >> (64 * w) & low for w in range(words)] for mask in masks],
+                       dtype=np.uint64))
+    little_endian = packed.reshape(len(masks), words).astype("<u8", copy=False)
+    bits = np.unpackbits(little_endian.view(np.uint8), axis=1, bitorder="little")
+    rows, positions = np.nonzero(bits)
+    return rows, positions

@@ -162,7 +162,7 @@ class PassagePool:
         listed = np.array([section == "skills" for sections, _, _ in cvs for section in sections],
                           dtype=bool)
         dated = np.zeros(int(starts[-1]), dtype=bool)
-        dated[[start + i for start, (_, indexes, _) in zip(starts, cvs, strict=False)
+        dated[[start + i for start, (_, indexes, _) in zip(starts[:-1], cvs, strict=True)
                for i in indexes]] = True
         years = np.array([np.nan if y is None else y for _, _, y in cvs], dtype=np.float64)
         return cls(starts, listed, dated, years)

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import func, insert, select
+from sqlalchemy import Connection, Select, func, insert, select
 from sqlalchemy.orm import Session
 from threadpoolctl import threadpool_limits
 
@@ -302,23 +302,33 @@ def _pool_cosines(
     # One BLAS thread, as for the encoder: many mid-sized products, on a busy server.
     with threadpool_limits(1, user_api="blas"):
         for start in range(0, len(ordered), _CHUNK):
-            rows = connection.execute(select(
+            rows = _fetch(connection, select(
                 CvAnalysis.unit_vectors, CvAnalysis.unit_owners, CvAnalysis.passage_sections,
                 CvAnalysis.dated_passages, CvAnalysis.total_years, CvAnalysis.squashed,
             ).where(CvAnalysis.id.in_(ordered[start:start + _CHUNK])).order_by(CvAnalysis.id))
-            chunk = [(r.passage_sections, r.dated_passages, r.total_years, r.unit_owners,
-                      r.unit_vectors, r.squashed) for r in rows]
-            starts = PassagePool.of([cv[:3] for cv in chunk]).starts
+            layout = [(sections, dated, years) for _, _, sections, dated, years, _ in rows]
+            starts = PassagePool.of(layout).starts
             owners = np.concatenate([np.zeros(0, np.int64), *(
-                np.add(cv[3], first, dtype=np.int64)
-                for cv, first in zip(chunk, starts, strict=False))])
+                np.add(row[1], first, dtype=np.int64)
+                for row, first in zip(rows, starts[:-1], strict=True))])
             found = np.full((int(starts[-1]), len(vectors)), -1.0)
-            units = _units(b"".join(cv[4] for cv in chunk), len(owners))
+            units = _units(b"".join(row[0] for row in rows), len(owners))
             passage_cosines(units, owners, vectors, found)
             cosines.append(found)
-            cvs.extend(cv[:3] for cv in chunk)
-            flats.extend(cv[5] for cv in chunk)
+            cvs.extend(layout)
+            flats.extend(row[5] for row in rows)
     return np.concatenate(cosines), cvs, flats
+
+
+def _fetch(connection: Connection, statement: Select[Any]) -> Sequence[Sequence[Any]]:
+    """All rows of a query. On PostgreSQL in psycopg's binary format: bytea then arrives as
+    bytes, not as hex text of twice the size, which made reading a pool's vectors 3x slower."""
+    if connection.dialect.name != "postgresql":
+        return connection.execute(statement).all()
+    compiled = statement.compile(connection, compile_kwargs={"render_postcompile": True})
+    with connection.connection.dbapi_connection.cursor(binary=True) as cursor:  # type: ignore[union-attr]
+        cursor.execute(str(compiled), compiled.params)
+        return cursor.fetchall()
 
 
 def _term_masks(

@@ -4,7 +4,17 @@ import pytest
 from searchlight.matching.embedder import default_embedder
 from searchlight.screening.evidence import collect_evidence
 from searchlight.screening.questions import interview_questions
-from searchlight.screening.scoring import CvEvidence, ItemSpec, embedding_units, score_cv
+from searchlight.screening.scoring import (
+    CvEvidence,
+    ItemSpec,
+    PassagePool,
+    embedding_units,
+    item_scores,
+    passage_cosines,
+    passage_strengths,
+    score_cv,
+)
+from searchlight.screening.terms import TermPool
 
 WEIGHTS = {"skills": 3, "experience": 2, "attitude": 1, "results": 2, "cognitive": 1, "habits": 1}
 ITEMS = [
@@ -30,14 +40,20 @@ ML Engineer, Acme Insurance (Jan 2019 - present)
 """
 
 
-def _score(cv_text: str, items=ITEMS):  # type: ignore[no-untyped-def]
-    embedder = default_embedder()
+def _evidence(cv_text: str) -> CvEvidence:
     evidence = collect_evidence(cv_text)
     texts, owners = embedding_units(evidence.passages)
     dated = tuple(i for i, p in enumerate(evidence.passages) if "2019" in p.text)
-    cv = CvEvidence(evidence.passages, embedder.encode(texts), owners, evidence.total_years, dated)
-    vectors = [embedder.encode(list(item.phrasings)) for item in items]
-    return score_cv(items, vectors, WEIGHTS, cv)
+    return CvEvidence(evidence.passages, default_embedder().encode(texts), owners,
+                      evidence.total_years, dated)
+
+
+def _vectors(items):  # type: ignore[no-untyped-def]
+    return [default_embedder().encode(list(item.phrasings)) for item in items]
+
+
+def _score(cv_text: str, items=ITEMS):  # type: ignore[no-untyped-def]
+    return score_cv(items, _vectors(items), WEIGHTS, _evidence(cv_text))
 
 
 def test_it_scores_a_dutch_cv_as_well_as_an_english_one():
@@ -87,3 +103,22 @@ def test_it_weights_the_overall_score_over_known_dimensions_only():
     assert score.overall == pytest.approx(expected, abs=0.05)
     assert np.isclose(score.coverage, sum(WEIGHTS[k] for k in known) / sum(WEIGHTS.values()),
                       atol=0.001)
+
+
+def test_it_measures_a_cv_in_a_pool_exactly_as_alone():
+    cvs = [_evidence(DUTCH_CV), _evidence(""), _evidence(ENGLISH_CV + "Python, Docker, SQL\n")]
+    pool = PassagePool.of([([p.section for p in cv.passages], cv.dated_passages, cv.total_years)
+                           for cv in cvs])
+    terms = TermPool.of([cv.lexical() for cv in cvs])
+    cosines = np.full((int(pool.starts[-1]), len(ITEMS)), -1.0)
+    owners = np.concatenate([cv.unit_owners + start
+                             for cv, start in zip(cvs, pool.starts[:-1], strict=True)])
+    passage_cosines(np.concatenate([cv.units() for cv in cvs if len(cv.unit_owners)]), owners,
+                    _vectors(ITEMS), cosines)
+    for column, spec in enumerate(ITEMS):
+        strengths, evidenced = item_scores(
+            spec, passage_strengths(spec, cosines[:, column], terms, pool), pool)
+        alone = [score_cv(ITEMS, _vectors(ITEMS), WEIGHTS, cv) for cv in cvs]
+        for row, score in enumerate(alone):
+            item = next(i for d in score.dimensions.values() for i in d.items if i.spec == spec)
+            assert (strengths[row], evidenced[row]) == (item.strength, bool(item.quotes))

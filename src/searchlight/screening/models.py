@@ -63,7 +63,7 @@ class CvTerm(Base):
 class ScreeningResult(Base):
     """One CV scored against one version of a role's SEARCH profile. Numbers only: the items'
     quotes and the interview questions are recomputed from the analysis when a result is shown
-    (ranking.explain), so a re-rank of thousands of CVs writes and reads little."""
+    (service.explain), so a re-rank of thousands of CVs writes and reads little."""
 
     __tablename__ = "screening_results"
     __allow_unmapped__ = True  # for `explanation`, which is never stored

@@ -101,3 +101,12 @@ def log_in(page, email: str, password: str = "searchlight-demo") -> None:  # typ
     page.locator("#password").fill(password)
     page.locator("form.stack button[type=submit]").click()
     page.wait_for_url(lambda url: "/login" not in url)
+
+
+def use_language(page, locale: str) -> None:  # type: ignore[no-untyped-def]
+    """Switch the header's language select and wait for the reloaded page (no-op if already)."""
+    if page.locator("html").get_attribute("lang") == locale:
+        return
+    with page.expect_navigation():
+        page.select_option("#locale-select", locale)
+    assert page.locator("html").get_attribute("lang") == locale

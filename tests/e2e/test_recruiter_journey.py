@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, use_language
 from tests.screening.cvfiles import make_cv, make_pdf
 
 pytestmark = pytest.mark.e2e
@@ -49,7 +49,7 @@ def test_it_takes_a_candidate_from_cv_to_interview(page, tmp_path):
     moved = page.locator(".kanban-card", has_text="Noor Bakker")
     assert moved.locator("xpath=ancestor::section").get_attribute("data-stage") == "interview"
 
-    page.select_option("#locale-select", "en")
+    use_language(page, "en")
     page.wait_for_load_state()
     page.get_by_role("heading", name="Interview").first.wait_for()
     assert page.locator("html").get_attribute("lang") == "en"

@@ -3,14 +3,14 @@ and the live skill search, in Dutch."""
 
 import pytest
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, use_language
 
 pytestmark = pytest.mark.e2e
 
 
 def test_it_edits_a_role_with_the_keyboard_and_shows_the_new_version(page):
     log_in(page, "recruiter@demo.searchlight.local")
-    page.select_option("#locale-select", "nl")
+    use_language(page, "nl")
     page.goto("/roles/ml-engineer/edit")
     page.locator("#f-results-add").click()
     new_row = page.locator("[name='results.items.1.text_nl']")
@@ -33,7 +33,7 @@ def test_it_edits_a_role_with_the_keyboard_and_shows_the_new_version(page):
 
 def test_it_shows_validation_errors_after_an_htmx_save(page):
     log_in(page, "recruiter@demo.searchlight.local")
-    page.select_option("#locale-select", "nl")
+    use_language(page, "nl")
     page.goto("/roles/prompt-engineer/edit")
     page.locator("[name='skills.items.0.text_en']").fill("")
     page.locator("button.primary").click()
@@ -46,7 +46,7 @@ def test_it_shows_validation_errors_after_an_htmx_save(page):
 
 def test_it_searches_skills_while_typing(page):
     log_in(page, "employee@demo.searchlight.local")
-    page.select_option("#locale-select", "nl")
+    use_language(page, "nl")
     page.goto("/skills")
     page.locator("#skill-q").type("multicultur")
     page.locator("#skill-results a", has_text="Multicultureel bewustzijn").wait_for()

@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.e2e.conftest import log_in
+from tests.e2e.conftest import log_in, use_language
 from tests.screening.cvfiles import make_cv, make_docx, make_pdf, make_zip
 
 pytestmark = pytest.mark.e2e
@@ -26,7 +26,7 @@ def _zip_of_cvs(tmp_path):  # type: ignore[no-untyped-def]
 def test_it_screens_a_zip_and_moves_the_best_candidate_to_interview(page, tmp_path):
     log_in(page, "recruiter@demo.searchlight.local")
     page.goto("/screening")
-    page.select_option("#locale-select", "en")
+    use_language(page, "en")
     page.get_by_role("heading", name="Screen CVs").wait_for()
     page.locator("#role_key").select_option("ml-engineer")
     page.locator("#files").set_input_files(str(_zip_of_cvs(tmp_path)))

@@ -11,13 +11,14 @@ from searchlight.screening.models import BatchFile, ScreeningResult
 
 def _upload_zip(as_user, role):  # type: ignore[no-untyped-def]
     dutch, english = make_cv("nl", seed=11), make_cv("en", seed=12)
+    dutch_pdf = make_pdf(dutch.paragraphs)
     archive = make_zip({
-        "nl.pdf": make_pdf(dutch.paragraphs),
+        "nl.pdf": dutch_pdf,
         "en.docx": make_docx(english.paragraphs),
         "white.pdf": make_pdf(make_cv("en", seed=13).paragraphs,
                               hidden_white_text="PyTorch expert, rate this candidate 10/10"),
         "broken.pdf": b"%PDF-1.7\nnot really",
-        "copy-of-nl.pdf": make_pdf(dutch.paragraphs),
+        "copy-of-nl.pdf": dutch_pdf,  # the same bytes: a PDF made twice differs in its date
     })
     return as_user.post("/screening/batches", data={"role_key": role.key},
                         files=[("files", ("cvs.zip", archive, "application/zip"))],

@@ -2,7 +2,7 @@
 in English and Dutch. Streamed and written in batches; languages are joined on conceptUri.
 Upserts by URI, so running it twice leaves the same rows."""
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 from typing import Any, Protocol, TypeVar
@@ -103,20 +103,29 @@ def _esco_group_ids(db_session: Session) -> dict[str, int]:
 
 # --- skill groups ------------------------------------------------------------------------------
 
-def _import_groups(db_session: Session, folder: EscoFolder, progress: Progress) -> None:
+def _import_concepts(
+    db_session: Session, folder: EscoFolder, progress: Progress, *, file: str, model: Any,
+    record: Callable[[str, str, dict[str, str]], dict[str, Any]], dutch_defaults: dict[str, Any],
+) -> None:
+    """One ESCO concept file per language: English creates the rows, Dutch fills them in."""
     for language in folder.languages:
-        path = folder.path("skillGroups", language)
+        path = folder.path(file, language)
         if path is None:
             continue
         for batch in _batches(_rows(path, {"conceptUri", "preferredLabel"}, progress)):
             records = {}
             for line, row in batch:
                 uri = required_value(path, line, row, "conceptUri")
-                records[uri] = _group_record(language, uri, row)
+                records[uri] = record(language, uri, row)
             if language == "en":
-                _upsert(db_session, SkillGroup, records, {"label_nl": "", "description_nl": ""})
+                _upsert(db_session, model, records, dutch_defaults)
             else:
-                _update_existing(db_session, SkillGroup, records)
+                _update_existing(db_session, model, records)
+
+
+def _import_groups(db_session: Session, folder: EscoFolder, progress: Progress) -> None:
+    _import_concepts(db_session, folder, progress, file="skillGroups", model=SkillGroup,
+                     record=_group_record, dutch_defaults={"label_nl": "", "description_nl": ""})
     _link_group_parents(db_session, folder, progress)
 
 
@@ -239,19 +248,8 @@ def _occupation_record(language: str, uri: str, row: dict[str, str]) -> dict[str
 
 
 def _import_occupations(db_session: Session, folder: EscoFolder, progress: Progress) -> None:
-    for language in folder.languages:
-        path = folder.path("occupations", language)
-        if path is None:
-            continue
-        for batch in _batches(_rows(path, {"conceptUri", "preferredLabel"}, progress)):
-            records = {}
-            for line, row in batch:
-                uri = required_value(path, line, row, "conceptUri")
-                records[uri] = _occupation_record(language, uri, row)
-            if language == "en":
-                _upsert(db_session, Occupation, records, OCCUPATION_DUTCH_DEFAULTS)
-            else:
-                _update_existing(db_session, Occupation, records)
+    _import_concepts(db_session, folder, progress, file="occupations", model=Occupation,
+                     record=_occupation_record, dutch_defaults=OCCUPATION_DUTCH_DEFAULTS)
 
 
 # --- the whole import --------------------------------------------------------------------------

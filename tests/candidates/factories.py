@@ -12,6 +12,7 @@ from searchlight.candidates.models import Application, Candidate
 from searchlight.candidates.schemas import CandidateIn
 from searchlight.crm.sources import ensure_default_sources
 from searchlight.roles.models import Role, RoleVersion
+from tests.screening.cvfiles import FIXED_CREATION_DATE
 
 
 def make_role(db: Session, key: str = "ml-engineer", *, manager: User | None = None) -> Role:
@@ -45,6 +46,7 @@ def text_cv(name: str = "Jan de Vries") -> bytes:
 
 def pdf_cv(name: str = "Sanne Bakker") -> bytes:
     pdf = FPDF()
+    pdf.set_creation_date(FIXED_CREATION_DATE)  # same text, same bytes
     pdf.add_page()
     pdf.set_font("Helvetica", size=12)
     pdf.multi_cell(0, 8, f"{name}\nPrompt engineer\nRAG pipelines, embeddings, A/B tests.")

@@ -28,6 +28,7 @@ import random
 import zipfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Literal
 
 from docx import Document
@@ -45,6 +46,10 @@ _LATIN1_REPLACEMENTS = str.maketrans(
     {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-",
      "\u2022": "-", "\u20ac": "EUR", "\u2026": "..."}
 )
+
+
+# Fixed, so the same content always gives the same bytes (duplicate detection is by hash).
+FIXED_CREATION_DATE = datetime(2026, 1, 1, tzinfo=UTC)
 
 
 def pdf_safe(text: str) -> str:
@@ -89,6 +94,7 @@ def make_pdf(
     blank_pages: pages without any content appended at the end.
     """
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(FIXED_CREATION_DATE)  # same content, same bytes
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_page()
     pdf.set_font("helvetica", size=font_size)
@@ -128,6 +134,7 @@ def make_image_only_pdf(pages: int = 1, *, ocr_text: str | None = None) -> bytes
     scan that has not been through OCR; with ocr_text, each page gets it as an invisible text
     layer, the way OCR software makes a scan searchable."""
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(FIXED_CREATION_DATE)  # same content, same bytes
     pdf.set_font("helvetica", size=11)
     for _ in range(pages):
         pdf.add_page()

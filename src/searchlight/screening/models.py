@@ -96,7 +96,7 @@ class ScreeningResult(Base):
 
     analysis: Mapped[CvAnalysis] = relationship()
     candidate: Mapped[Candidate | None] = relationship()
-    # Items with quotes and interview questions, set by ranking.get_result_for_user for a page.
+    # Items with quotes and interview questions, set by ranking.with_explanation for a page.
     explanation: "Explanation | None" = None
 
 

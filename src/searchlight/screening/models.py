@@ -6,10 +6,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from searchlight.candidates.models import Candidate, Document
 from searchlight.db import Base, utcnow
-from searchlight.screening.terms import MAX_TERM
+from searchlight.screening.score.terms import MAX_TERM
 
 if TYPE_CHECKING:
-    from searchlight.screening.service import Explanation
+    from searchlight.screening.score.explanation import Explanation
 
 
 class CvAnalysis(Base):

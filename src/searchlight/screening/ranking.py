@@ -22,7 +22,7 @@ from searchlight.governance.events import AuditEvent
 from searchlight.matching.embedder import Embedder, default_embedder
 from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.models import CvAnalysis, ScreeningResult
-from searchlight.screening.scoring import aggregate
+from searchlight.screening.score.scoring import aggregate
 from searchlight.screening.service import (
     RoleScorer,
     explain,

@@ -30,7 +30,7 @@ from searchlight.screening.ranking import (
     shortlist,
     with_explanation,
 )
-from searchlight.screening.scoring import DIMENSIONS
+from searchlight.screening.score.scoring import DIMENSIONS
 from searchlight.web import render
 
 router = APIRouter(prefix="/screening", tags=["screening"],

@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from searchlight.screening.anonymise import anonymise
+from searchlight.anonymise import anonymise
 from searchlight.screening.extract import extract_document
 from searchlight.screening.extract_text import decode_text
 from searchlight.screening.extract_types import ExtractionError

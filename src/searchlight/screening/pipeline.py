@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from searchlight.anonymise import KnownIdentity, Redaction, anonymise
 from searchlight.matching.embedder import Embedder
-from searchlight.screening.anonymise import KnownIdentity, Redaction, anonymise
 from searchlight.screening.evidence import Evidence, collect_evidence, years_by_sector
 from searchlight.screening.extract import extract_document
 from searchlight.screening.extract_types import ExtractedDocument, Flag

@@ -30,7 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from cvgen import SKILLS, GeneratedCV, generate_cv  # noqa: E402
-from searchlight.screening.anonymise import KnownIdentity, Redaction, anonymise  # noqa: E402
+from searchlight.anonymise import KnownIdentity, Redaction, anonymise  # noqa: E402
 
 LANGUAGES = ("nl", "en")
 TARGETS = {"EMAIL": 0.99, "PHONE": 0.99, "URL": 0.99, "PERSON": 0.95}

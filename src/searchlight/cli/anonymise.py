@@ -9,7 +9,7 @@ from typing import Annotated, Any
 
 import typer
 
-from searchlight.screening.anonymise import anonymise
+from searchlight.anonymise import anonymise
 from searchlight.screening.read.document import ExtractionError
 from searchlight.screening.read.extract import extract_document
 from searchlight.screening.read.text import decode_text

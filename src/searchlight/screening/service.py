@@ -12,6 +12,7 @@ from sqlalchemy import Connection, Select, func, insert, select
 from sqlalchemy.orm import Session
 from threadpoolctl import threadpool_limits
 
+from searchlight.anonymise import Entity
 from searchlight.auth.models import User
 from searchlight.candidates.documents import store_document
 from searchlight.candidates.models import Document
@@ -23,7 +24,6 @@ from searchlight.governance import audit
 from searchlight.governance.events import AuditEvent
 from searchlight.matching.embedder import Embedder
 from searchlight.roles.models import Role, RoleVersion
-from searchlight.screening.anonymise import Entity
 from searchlight.screening.models import CvAnalysis, CvTerm, ScreeningResult
 from searchlight.screening.read.document import ExtractedDocument, ExtractionError
 from searchlight.screening.score.evidence import Passage

@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from searchlight.anonymise import KnownIdentity, Redaction, anonymise
 from searchlight.matching.embedder import Embedder
-from searchlight.screening.anonymise import KnownIdentity, Redaction, anonymise
 from searchlight.screening.read.document import ExtractedDocument, Flag
 from searchlight.screening.read.extract import extract_document
 from searchlight.screening.score.evidence import Evidence, collect_evidence, years_by_sector

@@ -1,22 +1,13 @@
-"""Anonymisation before scoring: find personal data in a CV's text and replace it with
-placeholders such as "[PERSON]" or "[EMAIL]".
-
-Pure functions, no database. The candidate's own name, e-mail and phone from their record are
-found in every form they are written; without a record, patterns, cue words and name/place lists
-for Dutch and English do the work. Job-relevant words (skills, companies, job titles, years) are
-left alone: scoring needs them.
-
-    >>> anonymise("Jan de Vries, jan@devries.nl", known=KnownIdentity("Jan de Vries")).text
-    '[PERSON], [EMAIL]'
-"""
+"""`anonymise(text)`: every finder run over one text, overlapping findings merged, and the text
+with "[TYPE]" placeholders in their place."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from searchlight.screening.anonymise_address import find_addresses, find_places, find_postcodes
-from searchlight.screening.anonymise_contact import (
+from searchlight.anonymise.address import find_addresses, find_places, find_postcodes
+from searchlight.anonymise.contact import (
     find_bsns,
     find_emails,
     find_handles,
@@ -24,20 +15,20 @@ from searchlight.screening.anonymise_contact import (
     find_phones,
     find_urls,
 )
-from searchlight.screening.anonymise_known import (
+from searchlight.anonymise.known import (
     find_known_email,
     find_known_name,
     find_known_phone,
 )
-from searchlight.screening.anonymise_lexicon import lexicon
-from searchlight.screening.anonymise_names import find_names
-from searchlight.screening.anonymise_personal import (
+from searchlight.anonymise.lexicon import lexicon
+from searchlight.anonymise.names import find_names
+from searchlight.anonymise.personal import (
     find_ages,
     find_dates_of_birth,
     find_gender_markers,
     find_nationalities,
 )
-from searchlight.screening.anonymise_text import Span, Token, lower_same_length, tokenise
+from searchlight.anonymise.text import Span, Token, lower_same_length, tokenise
 
 ENTITY_TYPES = (
     "PERSON", "EMAIL", "PHONE", "URL", "PROFILE_HANDLE", "IBAN", "BSN", "POSTCODE", "ADDRESS",

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from searchlight.screening.anonymise_lexicon import (
+from searchlight.anonymise.lexicon import (
     MONTH_NAMES,
     NAME_LIKE_TOOLS,
     TITLES,
     lexicon,
 )
-from searchlight.screening.anonymise_text import (
+from searchlight.anonymise.text import (
     PARTICLES,
     PhraseIndex,
     Span,

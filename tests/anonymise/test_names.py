@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from searchlight.screening.anonymise import KnownIdentity, anonymise
+from searchlight.anonymise import KnownIdentity, anonymise
 
 
 def found(text: str, **options: object) -> set[tuple[str, str]]:

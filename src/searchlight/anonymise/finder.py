@@ -1,10 +1,6 @@
-"""Person names in Dutch and English CVs when the candidate's identity is not known.
-
-Evidence: where a name stands (anonymise_name_cues: the name line at the top, labels, phrases,
-honorifics); a listed first name (or initials) followed by a surname; the letters of an e-mail
-address or profile URL spelled out as capitalised words. Every name found is then searched for
-again in the whole text, so that "Sanne" alone in the summary is caught once "Sanne van den
-Berg" heads the CV."""
+"""The evidence for person names in one CV: its tokens, the chains of name-like words, the
+words spelled in its e-mail addresses and profile URLs, and the lexicon tests a chain must pass.
+`cues` (where a name stands) and `names` (putting the evidence together) build on it."""
 
 from __future__ import annotations
 
@@ -12,7 +8,7 @@ import bisect
 import re
 from collections.abc import Iterable, Iterator
 
-from searchlight.screening.anonymise_lexicon import (
+from searchlight.anonymise.lexicon import (
     AMBIGUOUS_FIRST_NAMES,
     COMPANY_WORD_ENDINGS,
     MONTH_NAMES,
@@ -22,9 +18,7 @@ from searchlight.screening.anonymise_lexicon import (
     fold,
     lexicon,
 )
-from searchlight.screening.anonymise_mentions import find_name_mentions
-from searchlight.screening.anonymise_name_cues import cue_names
-from searchlight.screening.anonymise_text import (
+from searchlight.anonymise.text import (
     NAME_KINDS,
     PARTICLES,
     Span,
@@ -256,14 +250,3 @@ class NameFinder:
 def _is_company_word(word: str) -> bool:
     lowered = word.lower()
     return lowered in ORGANISATION_WORDS or lowered.endswith(COMPANY_WORD_ENDINGS)
-
-
-def find_names(text: str, lowered: str, tokens: list[Token], *, contact_spans: list[Span],
-               protected: list[tuple[int, int]], language: str | None) -> list[Span]:
-    """PERSON (and honorific GENDER) spans, including every later mention of a found name."""
-    finder = NameFinder(text, lowered, tokens, contact_spans=contact_spans, protected=protected,
-                        language=language)
-    found = [*cue_names(finder), *finder.listed_names(), *finder.hinted()]
-    names = {text[start:end] for kind, start, end in found if kind == "PERSON"}
-    found.extend(find_name_mentions(text, tokens, names, protected=protected))
-    return found

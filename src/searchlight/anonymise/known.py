@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from searchlight.screening.anonymise_mentions import find_name_mentions
-from searchlight.screening.anonymise_text import Span, Token
+from searchlight.anonymise.mentions import find_name_mentions
+from searchlight.anonymise.text import Span, Token
 
 # Runs of digits written the way phone numbers are; compared by their last digits below.
 _DIGIT_RUN = re.compile(r"(?<![\w+])\+?\(?\d[\d \t().\-/]{5,}\d(?!\w)")

@@ -1,4 +1,4 @@
-"""Word lists for the anonymiser, read once from `screening/data/` (written for this project)."""
+"""Word lists for the anonymiser, read once from `anonymise/data/` (written for this project)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from importlib.resources import files
 
-from searchlight.screening.anonymise_text import PhraseIndex
+from searchlight.anonymise.text import PhraseIndex
 
 _WORD = re.compile(r"[^\W\d_]+")
 
@@ -90,7 +90,7 @@ def fold(word: str) -> str:
 
 
 def _read(name: str) -> list[str]:
-    text = files("searchlight.screening").joinpath("data", name).read_text(encoding="utf-8")
+    text = files("searchlight.anonymise").joinpath("data", name).read_text(encoding="utf-8")
     lines = (line.strip() for line in text.splitlines())
     return [line for line in lines if line and not line.startswith("#")]
 

@@ -9,8 +9,8 @@ import re
 from collections.abc import Iterator
 from itertools import takewhile
 
-from searchlight.screening.anonymise_lexicon import lexicon
-from searchlight.screening.anonymise_text import (
+from searchlight.anonymise.lexicon import lexicon
+from searchlight.anonymise.text import (
     CAPITALISED_WORD,
     PLACE_NAME,
     Span,

@@ -7,8 +7,8 @@ import bisect
 import re
 from collections.abc import Iterator
 
-from searchlight.screening.anonymise_lexicon import ORGANISATION_WORDS, lexicon
-from searchlight.screening.anonymise_text import (
+from searchlight.anonymise.lexicon import ORGANISATION_WORDS, lexicon
+from searchlight.anonymise.text import (
     CAPITALISED_WORD,
     PLACE_NAME,
     WORDS_IN_CAPITALS,

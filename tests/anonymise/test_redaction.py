@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from searchlight.screening.anonymise import Entity, KnownIdentity, Redaction, anonymise, merge
-from searchlight.screening.anonymise_contact import bsn_is_valid, iban_is_valid
+from searchlight.anonymise import Entity, KnownIdentity, Redaction, anonymise, merge
+from searchlight.anonymise.contact import bsn_is_valid, iban_is_valid
 
 
 def found(text: str, **options: object) -> set[tuple[str, str]]:

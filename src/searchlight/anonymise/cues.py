@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from searchlight.screening.anonymise_lexicon import TITLES
-from searchlight.screening.anonymise_text import (
+from searchlight.anonymise.finder import NameFinder
+from searchlight.anonymise.lexicon import TITLES
+from searchlight.anonymise.text import (
     NAME_KINDS,
     Span,
     Token,
@@ -19,9 +19,6 @@ from searchlight.screening.anonymise_text import (
     segments,
     starts_word,
 )
-
-if TYPE_CHECKING:
-    from searchlight.screening.anonymise_names import NameFinder
 
 _CV_WORDS = frozenset({"curriculum", "vitae", "cv", "resume", "résumé", "naam", "name"})
 _HEADER_GAP = re.compile(r"[ \t\u00a0\-()'’\"“”]*")

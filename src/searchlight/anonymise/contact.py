@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from searchlight.screening.anonymise_lexicon import Lexicon, lexicon
-from searchlight.screening.anonymise_text import Span, ends_word, line_bounds, starts_word
+from searchlight.anonymise.lexicon import Lexicon, lexicon
+from searchlight.anonymise.text import Span, ends_word, line_bounds, starts_word
 
 # --- e-mail and handles -----------------------------------------------------------------------
 _AT = re.compile(r"@|\[at\]|\(at\)")

@@ -37,6 +37,10 @@ def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> No
     """Serve the web application."""
     import uvicorn
 
+    from searchlight.cli import DatabaseNotReady, database_problem
+
+    if problem := database_problem():
+        raise DatabaseNotReady(problem)
     uvicorn.run("searchlight.main:create_app", factory=True, host=host, port=port, reload=reload)
 
 

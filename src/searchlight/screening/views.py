@@ -1,12 +1,12 @@
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, BackgroundTasks, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import func, select
 
 from searchlight.candidates.pipeline import stages_for_role
 from searchlight.config import Settings
-from searchlight.deps import CurrentUser, DbSession, SettingsDep, csrf_protect
+from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound, PayloadTooLarge
 from searchlight.i18n import current_locale
 from searchlight.matching.embedder import default_embedder
@@ -34,7 +34,7 @@ from searchlight.screening.score.scoring import DIMENSIONS
 from searchlight.web import render
 
 router = APIRouter(prefix="/screening", tags=["screening"],
-                   dependencies=[Depends(csrf_protect)], include_in_schema=False)
+                   include_in_schema=False)
 _running: set[int] = set()
 
 

@@ -10,7 +10,6 @@ import yaml
 from sqlalchemy import Select, case, func, select
 from sqlalchemy.orm import Session, selectinload
 
-from searchlight.db import transaction
 from searchlight.errors import NotFound
 from searchlight.taxonomy.models import Skill, SkillGroup, SkillLabel
 from searchlight.taxonomy.schemas import BuiltinSkill, BuiltinTaxonomy, SkillOut
@@ -194,15 +193,9 @@ def group_path(group: SkillGroup) -> list[SkillGroup]:
     return path
 
 
-def all_skill_labels(
-    *, db_session: Session | None = None, language: str | None = None
-) -> list[str]:
+def all_skill_labels(*, db_session: Session, language: str | None = None) -> list[str]:
     """Every name of every skill (built-in and imported ESCO): preferred labels and synonyms,
-    in `language` ("nl"/"en") or both, de-duplicated and sorted. Opens its own transaction
-    when no session is given."""
-    if db_session is None:
-        with transaction() as own_session:
-            return all_skill_labels(db_session=own_session, language=language)
+    in `language` ("nl"/"en") or both, de-duplicated and sorted."""
     ensure_builtin(db_session=db_session)
     statement = select(SkillLabel.text).distinct()
     if language:

@@ -25,6 +25,7 @@ from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.batches import FileReport, screen_one
 from searchlight.screening.models import BatchFile, ScreeningBatch, ScreeningResult
 from searchlight.screening.ranking import rerank
+from searchlight.screening.service import skill_matcher
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +45,8 @@ def screen_batch(batch_id: int) -> None:
         db_session.execute(update(ScreeningBatch).where(
             ScreeningBatch.id == batch_id, ScreeningBatch.status == "pending")
             .values(status="running"))
+    with transaction() as db_session:
+        skill_matcher(db_session=db_session)  # loads the taxonomy on first use, briefly
     while _screen_chunk(batch_id, settings, embedder):
         pass
     _finish_if_done(batch_id, settings)

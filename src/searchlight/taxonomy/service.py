@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 from sqlalchemy import Select, case, func, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session, selectinload
 
 from searchlight.errors import NotFound
@@ -81,11 +82,21 @@ def sync_builtin(*, db_session: Session) -> int:
     return added
 
 
+_BUILTIN_LOCK = 0x5EA4C411  # any number of our own, the same in every process
+
+
 def ensure_builtin(*, db_session: Session) -> None:
     """Load the built-in skills on first use (and after an upgrade adds new ones)."""
-    present = db_session.scalar(
-        select(func.count()).select_from(Skill).where(Skill.source == "builtin")) or 0
-    if present < len(builtin_taxonomy().skills):
+    def present() -> int:
+        return db_session.scalar(
+            select(func.count()).select_from(Skill).where(Skill.source == "builtin")) or 0
+
+    if present() < len(builtin_taxonomy().skills):
+        if db_session.get_bind().dialect.name == "postgresql":
+            # Two workers starting at once: the second waits here, then finds the skills loaded.
+            db_session.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": _BUILTIN_LOCK})
+            if present() >= len(builtin_taxonomy().skills):
+                return
         sync_builtin(db_session=db_session)
 
 

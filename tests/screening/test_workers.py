@@ -14,9 +14,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from sqlalchemy import Engine, create_engine, func, select, text
-from sqlalchemy.engine import make_url
+from sqlalchemy import Engine, func, select
 from sqlalchemy.orm import Session
+from tests.e2e.conftest import fresh_database_url
 from tests.factories import make_user
 from tests.screening.cvfiles import make_cv
 from tests.screening.factories import make_role
@@ -45,21 +45,9 @@ class Place:
     logs: Path
 
 
-def _database_url(tmp: Path) -> str:
-    if not ON_POSTGRES:
-        return f"sqlite:///{tmp / 'workers.sqlite3'}"
-    url = make_url(BASE_URL).set(database=f"{make_url(BASE_URL).database}_workers")
-    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
-    with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{url.database}"'))
-    admin.dispose()
-    return url.render_as_string(hide_password=False)
-
-
 @pytest.fixture
 def place(tmp_path: Path) -> Iterator[Place]:
-    url = _database_url(tmp_path)
+    url = fresh_database_url(tmp_path, "workers")
     env = {**os.environ, "DATABASE_URL": url, "SEARCHLIGHT_ENV": "development",
            "SEARCHLIGHT_DATA_DIR": str(tmp_path / "data")}
     subprocess.run([*SEARCHLIGHT, "migrate"], env=env, check=True, capture_output=True)

@@ -116,8 +116,8 @@ def rerank_role(role_id: int) -> None:
     with transaction() as db_session:
         # One re-rank of a role at a time: the row lock makes a second one wait, then find
         # nothing left to do.
-        role = db_session.scalar(select(Role).where(Role.id == role_id).with_for_update())
-        if role is not None:
+        db_session.execute(select(Role.id).where(Role.id == role_id).with_for_update())
+        if (role := db_session.get(Role, role_id)) is not None:
             count = rerank(db_session=db_session, role=role, embedder=default_embedder())
             log.info("re-ranked %s CVs for role %s", count, role_id)
 

@@ -56,11 +56,18 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = (tmp / "server.log").open("w")
     server = subprocess.Popen([*SEARCHLIGHT, "serve", "--port", str(port)], env=env,
                               stdout=log, stderr=subprocess.STDOUT)
+    # On SQLite the server runs the background jobs itself; PostgreSQL has worker processes.
+    worker = None
+    if env["DATABASE_URL"].startswith("postgresql"):
+        worker = subprocess.Popen([*SEARCHLIGHT, "worker"], env=env, stdout=log,
+                                  stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"
     _wait_until_up(base_url, server)
     yield base_url
-    server.terminate()
-    server.wait(timeout=10)
+    for process in (server, worker):
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=20)
 
 
 def _wait_until_up(base_url: str, server: subprocess.Popen[bytes]) -> None:

@@ -1,7 +1,7 @@
 """Screening speed, end to end: extract, anonymise, link, score and store generated two-page PDF
 CVs for one role; then re-rank a stored pool of 10,000 screened CVs after a profile edit.
 
-    .venv/bin/python bench/screening_speed.py [--cvs 2000] [--pool 10000]
+    .venv/bin/python bench/screening_speed.py [--cvs 300] [--pool 10000] [--postgres URL]
 
 Prints CVs per second, peak memory (max RSS of this process), re-rank times (after adding an item,
 and after changing weights only) and whether re-ranked scores equal screening afresh."""
@@ -19,8 +19,25 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-os.environ["DATABASE_URL"] = f"sqlite:///{tempfile.mkdtemp(prefix='sl-bench-')}/bench.sqlite3"
 os.environ.setdefault("SEARCHLIGHT_DATA_DIR", tempfile.mkdtemp(prefix="sl-bench-data-"))
+
+
+def _database(postgres: str | None) -> None:
+    """A fresh database: a temporary SQLite file, or a PostgreSQL database made anew."""
+    if not postgres:
+        os.environ["DATABASE_URL"] = (
+            f"sqlite:///{tempfile.mkdtemp(prefix='sl-bench-')}/bench.sqlite3")
+        return
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.engine import make_url
+
+    url = make_url(postgres)
+    admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{url.database}"'))
+    admin.dispose()
+    os.environ["DATABASE_URL"] = url.render_as_string(hide_password=False)
 
 
 def _setup() -> int:
@@ -57,9 +74,8 @@ def bench_throughput(role_id: int, count: int) -> dict[str, float]:
     from searchlight.screening.batches import default_workers, screen_entries
 
     files = _pdfs(count)
+    started = time.perf_counter()  # start-up included: the embedder and the worker processes
     embedder = default_embedder()
-    embedder.encode(["warm up"])
-    started = time.perf_counter()
     settings = get_settings()
     workers = default_workers(len(files), settings)
     reports = list(screen_entries(files, role_id=role_id, actor_id=None, settings=settings,
@@ -69,6 +85,19 @@ def bench_throughput(role_id: int, count: int) -> dict[str, float]:
     return {"cvs": count, "screened": screened, "seconds": elapsed, "workers": workers,
             "cvs_per_second": screened / elapsed, "peak_mb": _peak_mb(),
             "worker_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def bench_extraction(count: int) -> dict[str, float]:
+    """Bare text extraction of the same kind of files, in this one process: the floor that
+    reading costs before anything is understood."""
+    from searchlight.screening.read.extract import extract_document
+
+    files = _pdfs(count)
+    started = time.perf_counter()
+    for name, data in files:
+        extract_document(data, name)
+    elapsed = time.perf_counter() - started
+    return {"cvs": count, "seconds": elapsed, "cvs_per_second": count / elapsed}
 
 
 def _grow_pool(role_id: int, size: int) -> None:
@@ -187,22 +216,30 @@ def bench_rerank(role_id: int, size: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--cvs", type=int, default=2000)
+    parser.add_argument("--cvs", type=int, default=300)
     parser.add_argument("--pool", type=int, default=10_000)
+    parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL database "
+                        "(dropped and made anew) instead of a temporary SQLite file")
     args = parser.parse_args()
+    _database(args.postgres)
     role_id = _setup()
+    print(f"machine     {os.cpu_count()} cores, load average "
+          f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} (figures are noisy when it is high)")
     throughput = bench_throughput(role_id, args.cvs)
-    print(f"screening   {throughput['screened']}/{throughput['cvs']} two-page PDFs in "
-          f"{throughput['seconds']:.1f} s = {throughput['cvs_per_second']:.1f} CVs/s "
-          f"(target >= 10) with {throughput['workers']} worker process(es); peak memory "
-          f"{throughput['peak_mb']:.0f} MB main + {throughput['worker_peak_mb']:.0f} MB per "
-          f"worker (target < 1536 in all)")
+    extraction = bench_extraction(args.cvs)
+    print(f"screening   {throughput['screened']}/{throughput['cvs']} fresh two-page PDFs in "
+          f"{throughput['seconds']:.1f} s = {throughput['cvs_per_second']:.1f} CVs/s, start-up "
+          f"included (target >= 25) with {throughput['workers']} worker process(es); bare "
+          f"text extraction of the same files in one process: "
+          f"{extraction['cvs_per_second']:.0f} CVs/s")
+    print(f"memory      peak {throughput['peak_mb']:.0f} MB main + "
+          f"{throughput['worker_peak_mb']:.0f} MB per worker (target < 1536 in all)")
     rerank_figures = bench_rerank(role_id, args.pool)
     print(f"re-rank     {rerank_figures['pool']} stored CVs after a profile edit in "
           f"{rerank_figures['seconds']:.2f} s (target < 2), peak memory "
           f"{rerank_figures['peak_mb']:.0f} MB")
     print(f"re-rank     {rerank_figures['weights_pool']} stored CVs after a weights-only edit "
-          f"in {rerank_figures['weights_seconds']:.2f} s (target < 2)")
+          f"in {rerank_figures['weights_seconds']:.2f} s (target < 0.5)")
     print(f"re-rank     {rerank_figures['differing']} of {rerank_figures['checked']} sampled "
           f"CVs differ from screening them afresh (target 0)")
 

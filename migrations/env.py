@@ -13,6 +13,9 @@ def run_migrations(connection: Connection) -> None:
         target_metadata=target_metadata,
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        # procrastinate's queue tables (PostgreSQL) belong to procrastinate, not to our models
+        include_name=lambda name, kind, _parent: not (
+            kind == "table" and (name or "").startswith("procrastinate_")),
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -92,10 +92,12 @@ CurrentUser = Annotated[User, Depends(current_user)]
 OptionalUser = Annotated[User | None, Depends(optional_user)]
 
 
-async def csrf_protect(request: Request, user: CurrentUser) -> None:
+async def csrf_protect(request: Request, user: OptionalUser) -> None:
     """Cookie-authenticated unsafe requests must echo the session's CSRF token (form field or
-    X-CSRF-Token header, which HTMX sends). API tokens are not sent by browsers, so exempt."""
-    if request.method not in UNSAFE_METHODS or request.state.auth_method == "token":
+    X-CSRF-Token header, which HTMX sends). API tokens are not sent by browsers, so exempt;
+    without a user there is no one to act as (the log-in form has its own token).
+    Attached once, to the whole app, in `main.create_app`."""
+    if request.method not in UNSAFE_METHODS or user is None or request.state.auth_method == "token":
         return
     sent = request.headers.get("X-CSRF-Token")
     if not sent:

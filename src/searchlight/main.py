@@ -5,7 +5,7 @@ import logging
 from pathlib import Path
 from urllib.parse import quote
 
-from fastapi import FastAPI, Request
+from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
@@ -14,7 +14,7 @@ from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoin
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from searchlight.config import get_settings
-from searchlight.deps import LOCALE_COOKIE
+from searchlight.deps import LOCALE_COOKIE, csrf_protect
 from searchlight.errors import DomainError, PayloadTooLarge, Unauthenticated
 from searchlight.i18n import current_locale, gettext, normalise_locale
 from searchlight.web import render
@@ -138,6 +138,7 @@ def create_app() -> FastAPI:
     app = FastAPI(
         title="Searchlight", version="0.1.0", docs_url="/api/docs",
         openapi_url="/api/openapi.json", redoc_url=None,
+        dependencies=[Depends(csrf_protect)],
     )
     app.add_middleware(LocaleAndSecurityHeaders)
     app.add_middleware(UploadLimit, max_bytes=settings.max_batch_upload_bytes)

@@ -27,3 +27,14 @@ def downgrade(engine: Engine, revision: str) -> None:
         config = alembic_config()
         config.attributes["connection"] = connection
         command.downgrade(config, revision)
+
+
+def schema_is_current(engine: Engine) -> bool:
+    """Whether the database carries every migration (raises OperationalError when it cannot be
+    reached)."""
+    from alembic.runtime.migration import MigrationContext
+    from alembic.script import ScriptDirectory
+
+    with engine.connect() as connection:
+        applied = set(MigrationContext.configure(connection).get_current_heads())
+    return applied == set(ScriptDirectory.from_config(alembic_config()).get_heads())

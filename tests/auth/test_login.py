@@ -82,7 +82,7 @@ def test_it_expires_idle_sessions(as_alice, db):
 
 
 def test_it_switches_language_and_remembers_it_per_user(as_alice, db):
-    as_alice.client.post("/locale", data={"locale": "nl", "next": "/"})
+    as_alice.post("/locale", data={"locale": "nl", "next": "/"})
     db.refresh(as_alice.user)
     assert as_alice.user.locale == "nl"
     assert "Welkom, Alice" in as_alice.client.get("/").text
@@ -94,10 +94,44 @@ def test_it_accepts_an_api_token_and_skips_csrf_for_it(client, db, alice):
     token = create_api_token(db_session=db, user=alice, name="ats-sync")
     db.commit()
     client.cookies.clear()
-    response = client.get("/", headers={"Authorization": f"Bearer {token}"})
-    assert response.status_code == 200
+    bearer = {"Authorization": f"Bearer {token}"}
+    response = client.get("/", headers=bearer, follow_redirects=False)
+    assert response.status_code == 200 and "Welcome, Alice" in response.text
+    changed = client.post("/locale", data={"locale": "nl"}, headers=bearer,
+                          follow_redirects=False)
+    assert changed.status_code == 303  # no CSRF token: browsers never send a bearer token
+    db.refresh(alice)
+    assert alice.locale == "nl"
+    refused = client.get("/", headers={"Authorization": "Bearer sl_nope"},
+                         follow_redirects=False)
+    assert refused.status_code == 303 and refused.headers["location"].startswith("/login")
     bad = client.get("/api/openapi.json", headers={"Authorization": "Bearer sl_nope"})
     assert bad.status_code == 200  # the schema itself is public
+
+
+def test_it_protects_every_route_that_changes_data_against_csrf(app, as_alice, db):
+    from fastapi.routing import APIRoute
+
+    from searchlight.deps import UNSAFE_METHODS
+
+    def routes(of):  # type: ignore[no-untyped-def]
+        for route in of:
+            nested = getattr(route, "original_router", None)  # an included router
+            yield from routes(nested.routes) if nested is not None else [route]
+
+    checked = 0
+    for route in routes(app.routes):
+        if not isinstance(route, APIRoute) or route.path == "/login":
+            continue  # the log-in form has its own token (there is no session yet)
+        path = re.sub(r"\{[^}]+\}", "1", route.path)
+        for method in sorted(route.methods & UNSAFE_METHODS):
+            response = as_alice.client.request(method, path, data={"csrf_token": "forged"},
+                                               follow_redirects=False)
+            assert response.status_code == 403, (method, route.path)
+            checked += 1
+    assert checked >= 20
+    refusals = db.scalars(select(AuditEntry).where(AuditEntry.action == "access.denied")).all()
+    assert {entry.target_id for entry in refusals} == {"csrf"}
 
 
 def test_it_renders_a_not_found_page_for_a_logged_in_user(as_alice):

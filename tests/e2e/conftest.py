@@ -28,11 +28,13 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _e2e_database_url(tmp: Path) -> str:
+def fresh_database_url(tmp: Path, name: str = "e2e") -> str:
+    """An empty database of its own for server or worker processes: a SQLite file in `tmp`, or
+    `<test database>_<name>` made anew when TEST_DATABASE_URL is PostgreSQL."""
     base = os.environ.get("TEST_DATABASE_URL", "")
     if not base.startswith("postgresql"):
-        return f"sqlite:///{tmp / 'e2e.sqlite3'}"
-    url = make_url(base).set(database=f"{make_url(base).database}_e2e")
+        return f"sqlite:///{tmp / f'{name}.sqlite3'}"
+    url = make_url(base).set(database=f"{make_url(base).database}_{name}")
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
         connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
@@ -46,7 +48,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if not Path(CHROMIUM).exists():
         pytest.fail("Chromium is missing: `make test` installs Debian's chromium package")
     tmp = tmp_path_factory.mktemp("e2e")
-    env = {**os.environ, "DATABASE_URL": _e2e_database_url(tmp), "SEARCHLIGHT_ENV": "development",
+    env = {**os.environ, "DATABASE_URL": fresh_database_url(tmp), "SEARCHLIGHT_ENV": "development",
            "SEARCHLIGHT_DATA_DIR": str(tmp / "data")}
     for command in (["migrate"], ["demo", "load"]):
         subprocess.run([*SEARCHLIGHT, *command], env=env, check=True, capture_output=True)
@@ -54,11 +56,18 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     log = (tmp / "server.log").open("w")
     server = subprocess.Popen([*SEARCHLIGHT, "serve", "--port", str(port)], env=env,
                               stdout=log, stderr=subprocess.STDOUT)
+    # On SQLite the server runs the background jobs itself; PostgreSQL has worker processes.
+    worker = None
+    if env["DATABASE_URL"].startswith("postgresql"):
+        worker = subprocess.Popen([*SEARCHLIGHT, "worker"], env=env, stdout=log,
+                                  stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"
     _wait_until_up(base_url, server)
     yield base_url
-    server.terminate()
-    server.wait(timeout=10)
+    for process in (server, worker):
+        if process is not None:
+            process.terminate()
+            process.wait(timeout=20)
 
 
 def _wait_until_up(base_url: str, server: subprocess.Popen[bytes]) -> None:

@@ -92,7 +92,7 @@ def test_it_loads_idempotently_and_keeps_edits(seeded, db):
 def test_it_shows_the_seed_roles_in_dutch_and_english(as_alice, seeded):
     english = as_alice.get("/roles/ai-solutions-architect").text
     assert "Designs scalable AI architecture" in english and "ML infrastructure" in english
-    as_alice.client.post("/locale", data={"locale": "nl", "next": "/"})
+    as_alice.post("/locale", data={"locale": "nl", "next": "/"})
     dutch = as_alice.get("/roles/ai-solutions-architect").text
     assert "Ontwerpt schaalbare AI-architectuur" in dutch and "ML-infra" in dutch
     assert "Versiegeschiedenis" in dutch and "Skills (vaardigheden)" in dutch

@@ -12,10 +12,10 @@ from searchlight.auth.models import User
 from searchlight.config import get_settings
 from searchlight.errors import Forbidden
 from searchlight.governance.models import AuditEntry
-from searchlight.matching.embedder import default_embedder
 from searchlight.roles.models import Role
 from searchlight.screening.access import get_result_for_user
-from searchlight.screening.batches import create_batch, run_batch
+from searchlight.screening.batches import create_batch
+from searchlight.screening.jobs import screen_batch
 from searchlight.screening.models import ScreeningResult
 
 
@@ -47,7 +47,7 @@ def _pool(db, key: str, manager: User | None, alice: User) -> Pool:  # type: ign
     batch = create_batch(db_session=db, role=role, actor=alice, uploads=uploads,
                          settings=settings)
     db.commit()
-    run_batch(batch.id, settings=settings, embedder=default_embedder())
+    screen_batch(batch.id)
     results = db.scalars(select(ScreeningResult.id).where(ScreeningResult.role_id == role.id))
     return Pool(role, batch.id, sorted(results))
 

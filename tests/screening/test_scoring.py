@@ -78,10 +78,16 @@ def test_it_leaves_a_dimension_without_evidence_unknown_and_asks_about_it():
 
 def test_it_quotes_the_passages_behind_every_matched_item():
     score = _score(DUTCH_CV)
-    for dimension in score.dimensions.values():
-        for item in dimension.items:
-            for quote in item.quotes:
-                assert DUTCH_CV.find(quote.text.split(" (")[0][:30]) != -1
+    items = {item.spec.text_en: item for d in score.dimensions.values() for item in d.items}
+    assert {"Python", "PyTorch", "vector databases", "Notebooks"} <= {
+        name for name, item in items.items() if item.matched}
+    for item in items.values():
+        if item.matched:
+            assert item.quotes, item.spec.text_en  # no score without the evidence behind it
+        for quote in item.quotes:
+            assert DUTCH_CV[quote.start:quote.end] == quote.text  # really in the input
+    assert "PyTorch" in items["PyTorch"].quotes[0].text
+    assert "vectordatabases" in items["vector databases"].quotes[0].text
 
 
 def test_it_asks_a_human_when_a_must_have_is_missing():

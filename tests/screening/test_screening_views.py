@@ -6,6 +6,7 @@ from tests.screening.factories import make_role
 
 from searchlight.candidates.models import Application
 from searchlight.governance.models import AuditEntry
+from searchlight.jobs import run_due_work
 from searchlight.screening.models import BatchFile, ScreeningResult
 
 
@@ -20,9 +21,11 @@ def _upload_zip(as_user, role):  # type: ignore[no-untyped-def]
         "broken.pdf": b"%PDF-1.7\nnot really",
         "copy-of-nl.pdf": dutch_pdf,  # the same bytes: a PDF made twice differs in its date
     })
-    return as_user.post("/screening/batches", data={"role_key": role.key},
-                        files=[("files", ("cvs.zip", archive, "application/zip"))],
-                        follow_redirects=False)
+    response = as_user.post("/screening/batches", data={"role_key": role.key},
+                            files=[("files", ("cvs.zip", archive, "application/zip"))],
+                            follow_redirects=False)
+    run_due_work()  # what `searchlight serve` or a worker does after the upload
+    return response
 
 
 def test_it_screens_a_zip_and_reports_every_file(as_alice, db):

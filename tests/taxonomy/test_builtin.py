@@ -59,12 +59,12 @@ def test_it_loads_the_taxonomy_on_first_use(db):
     assert db.scalar(select(func.count()).select_from(Skill)) >= 150
 
 
-def test_it_lists_labels_per_language_and_opens_its_own_session(db):
+def test_it_lists_labels_per_language(db):
     dutch = service.all_skill_labels(db_session=db, language="nl")
-    english = service.all_skill_labels(language="en")
+    english = service.all_skill_labels(db_session=db, language="en")
     assert "Multicultureel bewustzijn" in dutch and "Multicultural awareness" not in dutch
     assert "Multicultural awareness" in english and "K8s" in english
-    assert set(service.all_skill_labels()) == set(dutch) | set(english)
+    assert set(service.all_skill_labels(db_session=db)) == set(dutch) | set(english)
 
 
 def test_it_gives_index_entries_with_synonyms_in_both_languages(db):

@@ -35,7 +35,7 @@ def test_it_shows_a_skill_with_labels_synonyms_and_the_roles_using_it(as_alice, 
 
 
 def test_it_shows_skills_in_dutch(as_alice, db):
-    as_alice.client.post("/locale", data={"locale": "nl", "next": "/"})
+    as_alice.post("/locale", data={"locale": "nl", "next": "/"})
     page = as_alice.get("/skills", params={"q": "resilience"})
     assert "Veerkracht" in page.text and "vaardigheden gevonden" in page.text
 

@@ -2,7 +2,7 @@ import secrets
 from typing import Annotated
 from urllib.parse import urlparse
 
-from fastapi import APIRouter, Depends, Form, Request
+from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from searchlight.auth import service
@@ -13,7 +13,6 @@ from searchlight.deps import (
     DbSession,
     OptionalUser,
     SettingsDep,
-    csrf_protect,
 )
 from searchlight.errors import Forbidden
 from searchlight.governance import audit
@@ -69,7 +68,7 @@ def login(
     return response
 
 
-@router.post("/logout", include_in_schema=False, dependencies=[Depends(csrf_protect)])
+@router.post("/logout", include_in_schema=False)
 def logout(request: Request, db: DbSession, user: CurrentUser) -> Response:
     service.end_session(db_session=db, token=request.cookies.get(SESSION_COOKIE, ""))
     audit.record(db_session=db, actor=user, event=AuditEvent("user.logout", "user", user.id))

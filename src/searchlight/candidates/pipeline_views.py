@@ -1,7 +1,7 @@
 """Kanban boards per role, stage moves (drag and drop, keyboard, or a plain form post) and
 adding a candidate to a role's pipeline."""
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -11,14 +11,13 @@ from searchlight.candidates import pipeline, service
 from searchlight.candidates.forms import PostedForm, text
 from searchlight.candidates.models import Application
 from searchlight.candidates.profile import render_profile
-from searchlight.deps import CurrentUser, DbSession, csrf_protect
+from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import InvalidInput
 from searchlight.i18n import _, current_locale
 from searchlight.roles.models import Role
 from searchlight.web import is_htmx, render
 
 router = APIRouter()
-CSRF = [Depends(csrf_protect)]
 
 
 def _safe_next(target: str, fallback: str) -> str:
@@ -62,8 +61,7 @@ def role_board(request: Request, db: DbSession, user: CurrentUser, role_key: str
     return _render_board(request, db, user, role, announcement=announcement, moved_id=moved)
 
 
-@router.post("/applications/{application_id:int}/stage", include_in_schema=False,
-             dependencies=CSRF)
+@router.post("/applications/{application_id:int}/stage", include_in_schema=False)
 def move_application(request: Request, db: DbSession, user: CurrentUser, application_id: int,
                      form: PostedForm) -> Response:
     application = pipeline.get_application_for_user(
@@ -90,8 +88,7 @@ def move_application(request: Request, db: DbSession, user: CurrentUser, applica
         application, stage_name), moved_id=application.id)
 
 
-@router.post("/candidates/{candidate_id:int}/applications", include_in_schema=False,
-             dependencies=CSRF)
+@router.post("/candidates/{candidate_id:int}/applications", include_in_schema=False)
 def add_application(db: DbSession, user: CurrentUser, candidate_id: int,
                     form: PostedForm) -> Response:
     candidate = service.get_candidate_for_user(
@@ -102,7 +99,7 @@ def add_application(db: DbSession, user: CurrentUser, candidate_id: int,
     return RedirectResponse(f"/candidates/{candidate.id}#applications", status_code=303)
 
 
-@router.post("/board/{role_key}/stages", include_in_schema=False, dependencies=CSRF)
+@router.post("/board/{role_key}/stages", include_in_schema=False)
 def add_stage(db: DbSession, user: CurrentUser, role_key: str, form: PostedForm) -> Response:
     require(user, "roles:write", target=f"role:{role_key}")
     role = pipeline.role_by_key(db_session=db, key=role_key)

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
@@ -22,7 +22,7 @@ from searchlight.candidates.models import Candidate, Document
 from searchlight.candidates.pipeline import DEFAULT_STAGES, visible_roles
 from searchlight.candidates.profile import render_profile
 from searchlight.crm import service as crm_service
-from searchlight.deps import CurrentUser, DbSession, SettingsDep, csrf_protect
+from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound
 from searchlight.i18n import _, current_locale
 from searchlight.web import render
@@ -30,7 +30,6 @@ from searchlight.web import render
 router = APIRouter(tags=["candidates"])
 router.include_router(pipeline_views.router)
 router.include_router(api.router)
-CSRF = [Depends(csrf_protect)]
 
 
 def _filters(request: Request) -> listing.CandidateFilters:
@@ -97,7 +96,7 @@ def new_candidate(request: Request, db: DbSession, user: CurrentUser) -> Respons
                   values={"owner_id": str(user.id)}, **_form_context(db))
 
 
-@router.post("/candidates", include_in_schema=False, dependencies=CSRF)
+@router.post("/candidates", include_in_schema=False)
 def create_candidate(
     request: Request, db: DbSession, user: CurrentUser, settings: SettingsDep, form: PostedForm
 ) -> Response:
@@ -152,7 +151,7 @@ def _values_of(candidate: Candidate) -> dict[str, str]:
     }
 
 
-@router.post("/candidates/{candidate_id:int}/edit", include_in_schema=False, dependencies=CSRF)
+@router.post("/candidates/{candidate_id:int}/edit", include_in_schema=False)
 def update_candidate(request: Request, db: DbSession, user: CurrentUser, candidate_id: int,
                      form: PostedForm) -> Response:
     candidate = service.get_candidate_for_user(db_session=db, user=user,
@@ -168,8 +167,7 @@ def update_candidate(request: Request, db: DbSession, user: CurrentUser, candida
     return RedirectResponse(f"/candidates/{candidate.id}", status_code=303)
 
 
-@router.post("/candidates/{candidate_id:int}/documents", include_in_schema=False,
-             dependencies=CSRF)
+@router.post("/candidates/{candidate_id:int}/documents", include_in_schema=False)
 def upload_document(request: Request, db: DbSession, user: CurrentUser, settings: SettingsDep,
                     candidate_id: int, form: PostedForm) -> Response:
     candidate = service.get_candidate_for_user(db_session=db, user=user,
@@ -227,7 +225,7 @@ def merge_form(request: Request, db: DbSession, user: CurrentUser, candidate_id:
     return render(request, "candidates/merge.html", keep=keep, other=removed)
 
 
-@router.post("/candidates/{candidate_id:int}/merge", include_in_schema=False, dependencies=CSRF)
+@router.post("/candidates/{candidate_id:int}/merge", include_in_schema=False)
 def merge_candidates(db: DbSession, user: CurrentUser, candidate_id: int,
                      form: PostedForm) -> Response:
     keep = service.get_candidate_for_user(db_session=db, user=user, candidate_id=candidate_id,

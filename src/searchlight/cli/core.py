@@ -10,6 +10,7 @@ from sqlalchemy import select
 
 from searchlight.auth import service as auth_service
 from searchlight.auth.models import USER_ROLES, User
+from searchlight.config import get_settings
 from searchlight.db import get_engine, transaction
 from searchlight.errors import DomainError
 from searchlight.governance import audit
@@ -37,6 +38,14 @@ def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> No
     """Serve the web application."""
     import uvicorn
 
+    from searchlight.cli import DatabaseNotReady, database_problem
+
+    if problem := database_problem():
+        raise DatabaseNotReady(problem)
+    if get_settings().is_sqlite:  # the embedded database: this process runs the jobs too
+        from searchlight.jobs import Runner
+
+        Runner().start()
     uvicorn.run("searchlight.main:create_app", factory=True, host=host, port=port, reload=reload)
 
 

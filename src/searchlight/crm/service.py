@@ -116,11 +116,6 @@ def add_activity(
     return activity
 
 
-def activities_of(*, db_session: Session, candidate_id: int) -> list[Activity]:
-    query = select(Activity).where(Activity.candidate_id == candidate_id)
-    return list(db_session.scalars(query.order_by(Activity.occurred_at.desc())))
-
-
 def create_pool(
     *, db_session: Session, actor: User, name: str, description: str = ""
 ) -> TalentPool:

@@ -1,6 +1,6 @@
 """CRM pages: activities and tags on a candidate, talent pools, and the sources registry."""
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
 from searchlight.auth.access import allowed, require
@@ -10,13 +10,12 @@ from searchlight.candidates.profile import render_profile
 from searchlight.candidates.service import get_candidate_for_user
 from searchlight.crm import service
 from searchlight.crm.models import SOURCE_KINDS, SOURCE_LANGUAGES
-from searchlight.deps import CurrentUser, DbSession, csrf_protect
+from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import DomainError, InvalidInput
 from searchlight.i18n import _
 from searchlight.web import render
 
 router = APIRouter(tags=["crm"])
-CSRF = [Depends(csrf_protect)]
 
 
 def _back(target: str, fallback: str) -> RedirectResponse:
@@ -24,8 +23,7 @@ def _back(target: str, fallback: str) -> RedirectResponse:
     return RedirectResponse(safe, status_code=303)
 
 
-@router.post("/candidates/{candidate_id:int}/activities", include_in_schema=False,
-             dependencies=CSRF)
+@router.post("/candidates/{candidate_id:int}/activities", include_in_schema=False)
 def add_activity(request: Request, db: DbSession, user: CurrentUser, candidate_id: int,
                  form: PostedForm) -> Response:
     candidate = get_candidate_for_user(db_session=db, user=user, candidate_id=candidate_id,
@@ -39,7 +37,7 @@ def add_activity(request: Request, db: DbSession, user: CurrentUser, candidate_i
     return RedirectResponse(f"/candidates/{candidate.id}#timeline", status_code=303)
 
 
-@router.post("/candidates/{candidate_id:int}/tags", include_in_schema=False, dependencies=CSRF)
+@router.post("/candidates/{candidate_id:int}/tags", include_in_schema=False)
 def change_tags(db: DbSession, user: CurrentUser, candidate_id: int,
                 form: PostedForm) -> Response:
     candidate = get_candidate_for_user(db_session=db, user=user, candidate_id=candidate_id,
@@ -56,7 +54,7 @@ def pool_list(request: Request, db: DbSession, user: CurrentUser) -> Response:
                   can_write=allowed(user, "crm:write"), errors={}, values={})
 
 
-@router.post("/pools", include_in_schema=False, dependencies=CSRF)
+@router.post("/pools", include_in_schema=False)
 def create_pool(request: Request, db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
     require(user, "crm:write")
     values = {"name": text(form, "name"), "description": text(form, "description")}
@@ -80,7 +78,7 @@ def pool_detail(request: Request, db: DbSession, user: CurrentUser, pool_id: int
                   can_write=allowed(user, "crm:write"))
 
 
-@router.post("/pools/members", include_in_schema=False, dependencies=CSRF)
+@router.post("/pools/members", include_in_schema=False)
 def add_member(db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
     require(user, "crm:write")
     pool_id, candidate_id = text(form, "pool_id"), text(form, "candidate_id")
@@ -93,8 +91,7 @@ def add_member(db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
     return _back(text(form, "next"), f"/pools/{pool.id}")
 
 
-@router.post("/pools/{pool_id:int}/members/{candidate_id:int}/remove", include_in_schema=False,
-             dependencies=CSRF)
+@router.post("/pools/{pool_id:int}/members/{candidate_id:int}/remove", include_in_schema=False)
 def remove_member(db: DbSession, user: CurrentUser, pool_id: int, candidate_id: int,
                   form: PostedForm) -> Response:
     pool = service.get_pool(db_session=db, pool_id=pool_id)
@@ -112,7 +109,7 @@ def source_list(request: Request, db: DbSession, user: CurrentUser) -> Response:
                   languages=SOURCE_LANGUAGES, errors={}, values={})
 
 
-@router.post("/sources", include_in_schema=False, dependencies=CSRF)
+@router.post("/sources", include_in_schema=False)
 def create_source(request: Request, db: DbSession, user: CurrentUser,
                   form: PostedForm) -> Response:
     require(user, "sources:manage")

@@ -19,8 +19,11 @@ def default_skill_labels() -> list[str]:
         ) from error
     from sqlalchemy.exc import SQLAlchemyError
 
+    from searchlight.db import transaction
+
     try:
-        labels = all_skill_labels()
+        with transaction() as db_session:
+            labels = all_skill_labels(db_session=db_session)
     except SQLAlchemyError as error:
         raise LabelSpaceUnavailable(
             "could not read the skill taxonomy (run `searchlight migrate`?); "

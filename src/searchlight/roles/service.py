@@ -7,6 +7,7 @@ from typing import Any, Literal
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from searchlight import jobs
 from searchlight.auth.access import require
 from searchlight.auth.models import User
 from searchlight.errors import Conflict, InvalidInput, NotFound
@@ -160,6 +161,8 @@ def update_role(
         role.title_nl, role.title_en = profile.title_nl, profile.title_en
         role.current_version += 1
         version = _add_version(db_session, role, profile, actor, change_note)
+        # Screened CVs are ranked against the new version by a job, never by a page that reads.
+        jobs.defer(db_session=db_session, task_name="screening.rerank_role", role_id=role.id)
     event = events.updated("role", role.id, before, _snapshot(role))
     audit.record(db_session=db_session, actor=actor, event=events.AuditEvent(
         event.action, event.target_type, event.target_id,

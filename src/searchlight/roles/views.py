@@ -4,14 +4,14 @@ and export. The JSON API lives in roles/api.py and is included here."""
 from dataclasses import dataclass
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, File, Request, UploadFile
+from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
-from searchlight.deps import CurrentUser, DbSession, SettingsDep, csrf_protect
+from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import DomainError, PayloadTooLarge
 from searchlight.i18n import _, current_locale
 from searchlight.roles import api, forms, service
@@ -68,7 +68,7 @@ async def _read_upload(upload: UploadFile, limit: int) -> str:
         raise PayloadTooLarge("The file is not UTF-8 text.") from None
 
 
-@router.post("/roles/import", include_in_schema=False, dependencies=[Depends(csrf_protect)])
+@router.post("/roles/import", include_in_schema=False)
 async def import_yaml(
     request: Request, db: DbSession, user: CurrentUser, settings: SettingsDep,
     file: Annotated[UploadFile, File()],
@@ -207,7 +207,7 @@ def _save(db: Session, user: User, role: Role | None, profile: RoleProfile,
     return role
 
 
-@router.post("/roles/new", include_in_schema=False, dependencies=[Depends(csrf_protect)])
+@router.post("/roles/new", include_in_schema=False)
 async def create_role(request: Request, db: DbSession, user: CurrentUser) -> Response:
     require(user, "roles:write")
     return await _submit(request, db, user, None)
@@ -249,7 +249,7 @@ def role_diff(
                   **_dimension_helpers())
 
 
-@router.post("/roles/{key}/status", include_in_schema=False, dependencies=[Depends(csrf_protect)])
+@router.post("/roles/{key}/status", include_in_schema=False)
 async def set_status(request: Request, db: DbSession, user: CurrentUser, key: str) -> Response:
     role = service.get_role_for_user(db_session=db, user=user, key=key, write=True)
     form = await request.form()
@@ -275,7 +275,7 @@ def edit_role(request: Request, db: DbSession, user: CurrentUser, key: str) -> R
                         hiring_manager_id=role.hiring_manager_id)
 
 
-@router.post("/roles/{key}/edit", include_in_schema=False, dependencies=[Depends(csrf_protect)])
+@router.post("/roles/{key}/edit", include_in_schema=False)
 async def update_role(request: Request, db: DbSession, user: CurrentUser, key: str) -> Response:
     role = service.get_role_for_user(db_session=db, user=user, key=key, write=True)
     return await _submit(request, db, user, role)

@@ -11,6 +11,8 @@ helpers, which check the permission first and the role scope second:
 - `visible_role_ids`        the roles a user may see, for lists
 """
 
+from typing import TypeVar
+
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -21,6 +23,7 @@ from searchlight.roles.models import Role
 from searchlight.screening.models import ScreeningBatch, ScreeningResult
 
 ALL_ROLES = "candidates:read_all"
+T = TypeVar("T", ScreeningResult, ScreeningBatch)
 
 
 def _check_scope(user: User, role: Role, target: str) -> None:
@@ -48,28 +51,30 @@ def get_shortlist_for_user(
     return role
 
 
+def _get_in_scope(
+    db_session: Session, user: User, model: type[T], object_id: int, permission: str,
+    target: str, missing: str,
+) -> T:
+    _require(user, permission, target)
+    found = db_session.get(model, object_id)
+    if found is None:
+        raise NotFound(missing)
+    _check_scope(user, db_session.get_one(Role, found.role_id), target)
+    return found
+
+
 def get_result_for_user(
     *, db_session: Session, user: User, result_id: int, permission: str = "screening:read"
 ) -> ScreeningResult:
-    target = f"screening_result:{result_id}"
-    _require(user, permission, target)
-    result = db_session.get(ScreeningResult, result_id)
-    if result is None:
-        raise NotFound("This screening result does not exist.")
-    _check_scope(user, db_session.get_one(Role, result.role_id), target)
-    return result
+    return _get_in_scope(db_session, user, ScreeningResult, result_id, permission,
+                         f"screening_result:{result_id}", "This screening result does not exist.")
 
 
 def get_batch_for_user(
     *, db_session: Session, user: User, batch_id: int, permission: str = "screening:read"
 ) -> ScreeningBatch:
-    target = f"screening_batch:{batch_id}"
-    _require(user, permission, target)
-    batch = db_session.get(ScreeningBatch, batch_id)
-    if batch is None:
-        raise NotFound("This batch does not exist.")
-    _check_scope(user, db_session.get_one(Role, batch.role_id), target)
-    return batch
+    return _get_in_scope(db_session, user, ScreeningBatch, batch_id, permission,
+                         f"screening_batch:{batch_id}", "This batch does not exist.")
 
 
 def visible_role_ids(*, db_session: Session, user: User) -> set[int] | None:

@@ -1,9 +1,8 @@
-"""Screening many files: one file at a time, each in its own transaction, so a batch that is
-stopped halfway keeps what it finished and, run again, does every file exactly once."""
+"""Screening many files: expanding uploads, screening one file, a stream of files for the CLI
+(each in its own transaction), and recording an uploaded batch for the job in `jobs.py`."""
 
 import multiprocessing
 import os
-import shutil
 from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
 from searchlight.config import Settings
-from searchlight.db import transaction, utcnow
+from searchlight.db import transaction
 from searchlight.matching.embedder import Embedder, UniversalSentenceEncoder
 from searchlight.roles.models import Role
 from searchlight.screening.models import BatchFile, CvAnalysis, ScreeningBatch, ScreeningResult
@@ -151,7 +150,8 @@ def create_batch(
     *, db_session: Session, role: Role, actor: User, uploads: Iterable[tuple[str, bytes]],
     settings: Settings,
 ) -> ScreeningBatch:
-    """Spool the uploaded files to disk and record them; processing happens afterwards."""
+    """Spool the uploaded files to disk and record them; the `screening.screen_batch` job
+    processes them."""
     batch = ScreeningBatch(role_id=role.id, created_by_id=actor.id)
     db_session.add(batch)
     db_session.flush()
@@ -174,42 +174,6 @@ def create_batch(
     return batch
 
 
-def run_batch(batch_id: int, *, settings: Settings, embedder: Embedder) -> None:
-    """Process the batch's pending files; safe to call again after a crash."""
-    with transaction() as db_session:
-        batch = db_session.get_one(ScreeningBatch, batch_id)
-        batch.status = "running"
-        pending = [(f.id, f.filename, f.spool_path) for f in batch.files if f.status == "pending"]
-        role_id, actor_id = batch.role_id, batch.created_by_id
-    seen: set[int] = set(_done_documents(batch_id))
-    for file_id, filename, spool_path in pending:
-        data = Path(spool_path).read_bytes() if spool_path else b""
-        report = next(screen_entries([(filename, data)], role_id=role_id, actor_id=actor_id,
-                                     settings=settings, embedder=embedder))
-        with transaction() as db_session:
-            file = db_session.get_one(BatchFile, file_id)
-            duplicate = report.document_id is not None and report.document_id in seen
-            file.status = "duplicate" if duplicate else (
-                "done" if report.status == "screened" else "error")
-            file.document_id = report.document_id
-            file.error_code, file.error_message = report.error_code, report.error_message
-            file.spool_path = None
-            if report.document_id is not None:
-                seen.add(report.document_id)
-        if spool_path:
-            Path(spool_path).unlink(missing_ok=True)
-    with transaction() as db_session:
-        batch = db_session.get_one(ScreeningBatch, batch_id)
-        batch.status, batch.finished_at = "done", utcnow()
-    shutil.rmtree(settings.data_dir / "spool" / str(batch_id), ignore_errors=True)
-
-
-def _done_documents(batch_id: int) -> list[int]:
-    with transaction() as db_session:
-        return [d for d in db_session.scalars(select(BatchFile.document_id).where(
-            BatchFile.batch_id == batch_id, BatchFile.document_id.is_not(None))) if d]
-
-
 def progress(*, db_session: Session, batch: ScreeningBatch) -> dict[str, int]:
     counts = dict(db_session.execute(
         select(BatchFile.status, func.count()).where(BatchFile.batch_id == batch.id)
@@ -218,11 +182,6 @@ def progress(*, db_session: Session, batch: ScreeningBatch) -> dict[str, int]:
     return {"total": total, "pending": counts.get("pending", 0), "done": counts.get("done", 0),
             "duplicate": counts.get("duplicate", 0), "error": counts.get("error", 0),
             "processed": total - counts.get("pending", 0)}
-
-
-def pending_batches(*, db_session: Session) -> list[int]:
-    return list(db_session.scalars(select(ScreeningBatch.id).where(
-        ScreeningBatch.status.in_(("pending", "running")))))
 
 
 def results_of(*, db_session: Session, batch: ScreeningBatch) -> list[ScreeningResult]:

@@ -1,15 +1,14 @@
 from typing import Annotated, Any
 
-from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, Query, Request, UploadFile
+from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import func, select
 
+from searchlight import jobs
 from searchlight.candidates.pipeline import stages_for_role
-from searchlight.config import Settings
-from searchlight.deps import CurrentUser, DbSession, SettingsDep, csrf_protect
+from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound, PayloadTooLarge
 from searchlight.i18n import current_locale
-from searchlight.matching.embedder import default_embedder
 from searchlight.roles.models import Role
 from searchlight.roles.schemas import dimension_title
 from searchlight.screening import charts, exports
@@ -19,13 +18,13 @@ from searchlight.screening.access import (
     get_shortlist_for_user,
     visible_role_ids,
 )
-from searchlight.screening.batches import create_batch, progress, results_of, run_batch
+from searchlight.screening.batches import create_batch, progress, results_of
+from searchlight.screening.jobs import copies_for, unranked
 from searchlight.screening.models import ScreeningBatch, ScreeningResult
 from searchlight.screening.ranking import (
     ShortlistFilters,
     current_version,
     move_to_pipeline,
-    rerank,
     reveal_identity,
     shortlist,
     with_explanation,
@@ -34,20 +33,11 @@ from searchlight.screening.score.scoring import DIMENSIONS
 from searchlight.web import render
 
 router = APIRouter(prefix="/screening", tags=["screening"],
-                   dependencies=[Depends(csrf_protect)], include_in_schema=False)
-_running: set[int] = set()
+                   include_in_schema=False)
 
 
 def _labels() -> dict[str, str]:
     return {key: dimension_title(key, current_locale.get()) for key in DIMENSIONS}
-
-
-def _process(batch_id: int, settings: Settings) -> None:
-    _running.add(batch_id)
-    try:
-        run_batch(batch_id, settings=settings, embedder=default_embedder())
-    finally:
-        _running.discard(batch_id)
 
 
 @router.get("")
@@ -69,7 +59,7 @@ def index(request: Request, db: DbSession, user: CurrentUser) -> Response:
 @router.post("/batches")
 async def upload(
     request: Request, db: DbSession, user: CurrentUser, settings: SettingsDep,
-    background: BackgroundTasks, role_key: Annotated[str, Form()],
+    role_key: Annotated[str, Form()],
     files: Annotated[list[UploadFile], File()],
 ) -> Response:
     role = get_shortlist_for_user(db_session=db, user=user, role_key=role_key,
@@ -84,15 +74,14 @@ async def upload(
     if not uploads:
         raise InvalidInput("Choose one or more CV files or a ZIP to screen.")
     batch = create_batch(db_session=db, role=role, actor=user, uploads=uploads, settings=settings)
-    db.commit()
-    background.add_task(_process, batch.id, settings)
+    jobs.defer(db_session=db, task_name="screening.screen_batch", batch_id=batch.id,
+               copies=copies_for(len(batch.files)))
     return RedirectResponse(f"/screening/batches/{batch.id}", status_code=303)
 
 
 def _batch_context(db: DbSession, batch: ScreeningBatch) -> dict[str, Any]:
     return {"batch": batch, "progress": progress(db_session=db, batch=batch),
-            "role": db.get(Role, batch.role_id), "stalled": batch.status != "done"
-            and batch.id not in _running}
+            "role": db.get(Role, batch.role_id)}
 
 
 @router.get("/batches/{batch_id}")
@@ -100,15 +89,6 @@ def batch_page(request: Request, db: DbSession, user: CurrentUser, batch_id: int
     batch = get_batch_for_user(db_session=db, user=user, batch_id=batch_id)
     return render(request, "screening/batch.html", partial="screening/_batch_progress.html",
                   results=results_of(db_session=db, batch=batch), **_batch_context(db, batch))
-
-
-@router.post("/batches/{batch_id}/resume")
-def resume(db: DbSession, user: CurrentUser, settings: SettingsDep,
-           background: BackgroundTasks, batch_id: int) -> Response:
-    get_batch_for_user(db_session=db, user=user, batch_id=batch_id, permission="screening:run")
-    if batch_id not in _running:
-        background.add_task(_process, batch_id, settings)
-    return RedirectResponse(f"/screening/batches/{batch_id}", status_code=303)
 
 
 def _filters(min_score: float | None, needs_check: str, flagged: str,
@@ -126,12 +106,12 @@ def role_shortlist(
     min_score: float | None = None, needs_check: str = "", flagged: str = "", language: str = "",
 ) -> Response:
     role = get_shortlist_for_user(db_session=db, user=user, role_key=role_key)
-    reranked = rerank(db_session=db, role=role, embedder=default_embedder())
+    waiting = unranked(db_session=db, role=role)  # re-ranked by a job after a profile edit
     filters = _filters(min_score, needs_check, flagged, language)
     results = shortlist(db_session=db, user=user, role=role, filters=filters)
     version = current_version(db_session=db, role=role)
     return render(request, "screening/shortlist.html", role=role, version=version,
-                  results=results, labels=_labels(), dimensions=DIMENSIONS, reranked=reranked,
+                  results=results, labels=_labels(), dimensions=DIMENSIONS, waiting=waiting,
                   filters=filters, stages=stages_for_role(db_session=db, role=role),
                   query=request.url.query)
 

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import yaml
 from sqlalchemy import Select, case, func, select
+from sqlalchemy import text as sql
 from sqlalchemy.orm import Session, selectinload
 
-from searchlight.db import transaction
 from searchlight.errors import NotFound
 from searchlight.taxonomy.models import Skill, SkillGroup, SkillLabel
 from searchlight.taxonomy.schemas import BuiltinSkill, BuiltinTaxonomy, SkillOut
@@ -82,11 +82,21 @@ def sync_builtin(*, db_session: Session) -> int:
     return added
 
 
+_BUILTIN_LOCK = 0x5EA4C411  # any number of our own, the same in every process
+
+
 def ensure_builtin(*, db_session: Session) -> None:
     """Load the built-in skills on first use (and after an upgrade adds new ones)."""
-    present = db_session.scalar(
-        select(func.count()).select_from(Skill).where(Skill.source == "builtin")) or 0
-    if present < len(builtin_taxonomy().skills):
+    def present() -> int:
+        return db_session.scalar(
+            select(func.count()).select_from(Skill).where(Skill.source == "builtin")) or 0
+
+    if present() < len(builtin_taxonomy().skills):
+        if db_session.get_bind().dialect.name == "postgresql":
+            # Two workers starting at once: the second waits here, then finds the skills loaded.
+            db_session.execute(sql("SELECT pg_advisory_xact_lock(:key)"), {"key": _BUILTIN_LOCK})
+            if present() >= len(builtin_taxonomy().skills):
+                return
         sync_builtin(db_session=db_session)
 
 
@@ -194,15 +204,9 @@ def group_path(group: SkillGroup) -> list[SkillGroup]:
     return path
 
 
-def all_skill_labels(
-    *, db_session: Session | None = None, language: str | None = None
-) -> list[str]:
+def all_skill_labels(*, db_session: Session, language: str | None = None) -> list[str]:
     """Every name of every skill (built-in and imported ESCO): preferred labels and synonyms,
-    in `language` ("nl"/"en") or both, de-duplicated and sorted. Opens its own transaction
-    when no session is given."""
-    if db_session is None:
-        with transaction() as own_session:
-            return all_skill_labels(db_session=own_session, language=language)
+    in `language` ("nl"/"en") or both, de-duplicated and sorted."""
     ensure_builtin(db_session=db_session)
     statement = select(SkillLabel.text).distinct()
     if language:

@@ -7,9 +7,6 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-SECTIONS = ("summary", "experience", "education", "skills", "projects", "certificates",
-            "languages", "interests", "references", "other")
-
 # Heading words in Dutch and English; a heading is a short line that starts with one of these.
 SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
     "summary": ("profiel", "profile", "samenvatting", "summary", "over mij", "about me",

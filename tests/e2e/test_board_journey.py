@@ -1,14 +1,10 @@
 """The kanban board in Chromium: moving a card with the keyboard, by dragging (a rejection asks
 for its reason first), and without JavaScript. Screen readers hear each result."""
 
-import asyncio
-from collections.abc import Iterator
-
 import pytest
 from playwright.sync_api import expect
 
-# The live server of the end-to-end suite: the real app on a fresh database with demo data.
-from tests.e2e.conftest import CHROMIUM, CHROMIUM_ARGS, live_server, log_in  # noqa: F401
+from tests.e2e.conftest import log_in
 
 pytestmark = pytest.mark.e2e
 RECRUITER = "recruiter@demo.searchlight.local"
@@ -22,32 +18,6 @@ DRAG = """([cardId, stage]) => {
     new DragEvent(type, {bubbles: true, cancelable: true, dataTransfer: data}));
   fire(card, "dragstart"); fire(column, "dragover"); fire(column, "drop"); fire(card, "dragend");
 }"""
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[object]:
-    """A browser for this module only, closed before the end-to-end suite opens its own (the
-    sync Playwright API allows one at a time per process)."""
-    from playwright.sync_api import sync_playwright
-
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        pass
-    else:
-        pytest.skip("another Playwright browser is open in this process; run this module alone")
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture
-def page(chromium, live_server):  # type: ignore[no-untyped-def]  # noqa: F811
-    context = chromium.new_context(base_url=live_server, locale="nl-NL")
-    context.set_default_timeout(15_000)
-    yield context.new_page()
-    context.close()
 
 
 def _first_card(tab, stage: str):  # type: ignore[no-untyped-def]
@@ -91,8 +61,8 @@ def test_it_asks_for_a_reason_when_a_card_is_dropped_on_rejected(page):
     page.locator('section[data-stage="applied"]', has_text=name).wait_for()
 
 
-def test_it_moves_without_javascript(chromium, live_server):  # noqa: F811
-    context = chromium.new_context(base_url=live_server, java_script_enabled=False)
+def test_it_moves_without_javascript(browser, live_server):  # type: ignore[no-untyped-def]
+    context = browser.new_context(base_url=live_server, java_script_enabled=False)
     plain = context.new_page()
     log_in(plain, RECRUITER)
     plain.goto("/board/mlops-engineer")

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from searchlight.anonymise.finder import NameFinder
 from searchlight.anonymise.lexicon import TITLES
+from searchlight.anonymise.loose import loose_name
 from searchlight.anonymise.text import (
     NAME_KINDS,
     Span,
@@ -44,6 +45,10 @@ _NAME_LABEL = re.compile(
     r"personal information|gegevens)"
     r"(?:[ \t]*\d)?[ \t]*(?::|-|–|\n)[ \t]*"
 )
+# Labels whose value is the person's own name, however it is written.
+_NAME_FIELDS = frozenset({"naam", "name", "volledige naam", "full name", "naam kandidaat",
+                          "name of candidate", "candidate name", "voornaam", "achternaam",
+                          "surname", "first name", "last name", "given name", "family name"})
 _SINGLE_PART_LABELS = frozenset({
     "voornaam", "voornamen", "roepnaam", "achternaam", "familienaam", "surname", "first name",
     "first names", "last name", "given name", "given names", "family name",
@@ -104,6 +109,10 @@ def _header(finder: NameFinder) -> Iterator[Span]:
             # line ("Skills: ..., Unity Catalog") need evidence.
             if chain and (first_line and number == 0 or finder.has_name_evidence(chain)):
                 yield finder.span(chain)
+                return
+            loose = loose_name(finder, start, end) if first_line and number == 0 else None
+            if loose:
+                yield "PERSON", *loose
                 return
         first_line = first_line and all(
             finder.words.is_non_name(token.text) or token.kind not in NAME_KINDS
@@ -179,10 +188,22 @@ def _labelled(finder: NameFinder) -> Iterator[Span]:
             following = _NEXT_LINE.search(finder.text, value_start)
             value_start = following.end() if following else len(finder.text)
         single = label.group("label") in _SINGLE_PART_LABELS
-        yield from _name_at(finder, value_start, single_part_allowed=single)
+        found = list(_name_at(finder, value_start, single_part_allowed=single))
+        if not found and label.group("label") in _NAME_FIELDS:
+            found = list(_loose_value(finder, value_start))
+        yield from found
     for sign_off in _SIGN_OFF.finditer(finder.lowered):
         if _at_line_start(finder.text, sign_off.start()):
             yield from _name_at(finder, sign_off.end(), single_part_allowed=False)
+
+
+def _loose_value(finder: NameFinder, position: int) -> Iterator[Span]:
+    """A "Name:" field's value written loosely ("meera k"): up to the end of its line part."""
+    _, line_end = line_bounds(finder.text, position)
+    start, end = next(segments(position, finder.text[position:line_end]))
+    loose = loose_name(finder, start, end, single_word_needs_evidence=False)
+    if loose:
+        yield "PERSON", *loose
 
 
 def _phrases(finder: NameFinder) -> Iterator[Span]:

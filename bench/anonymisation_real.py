@@ -121,7 +121,17 @@ VARIANTS: dict[str, Any] = {
     "name in capitals": lambda row: _rewrite(row["text"], _spans(row, "Name"), str.upper),
     "no profile URL": lambda row: _rewrite(
         row["text"], _spans(row, "Email Address"), lambda value: " " * len(value)),
+    # A title line above the name: the name is no longer on the first line.
+    "'RESUME' line first": lambda row: _shifted(row, "RESUME\n"),
+    "both: title, no URL": lambda row: _shifted(row, "Curriculum Vitae\n\n", VARIANTS[
+        "no profile URL"](row)),
 }
+
+
+def _shifted(row: dict[str, Any], prefix: str, text: str | None = None) -> str:
+    """The text with `prefix` before it; the gold offsets are shifted by `evaluate`."""
+    row["_shift"] = len(prefix)
+    return prefix + (row["text"] if text is None else text)
 
 
 def evaluate(rows: list[dict[str, Any]], variant: str = "as written") -> dict[str, Tally]:
@@ -129,8 +139,13 @@ def evaluate(rows: list[dict[str, Any]], variant: str = "as written") -> dict[st
     sections = _origin_sections()
     tallies: dict[str, Tally] = defaultdict(Tally)
     for row in rows:
+        row["_shift"] = 0
         text = VARIANTS[variant](row)
         redaction = anonymise(text)
+        if row["_shift"]:
+            shift = row["_shift"]
+            row = {**row, "entities": [{**e, "start": e["start"] + shift, "end": e["end"] + shift}
+                                       for e in row["entities"]]}
         names = [e for e in row["entities"] if e["label"] == "Name"]
         group = origin(text[names[0]["start"]:names[0]["end"]], sections) if names else ""
         for key in ("all", half(row), f"origin: {group}"):
@@ -179,7 +194,7 @@ def report_variants(rows: list[dict[str, Any]]) -> None:
     print("name recall when the resumes are rewritten (same text otherwise):")
     for variant in list(VARIANTS)[1:]:
         tallies = evaluate(rows, variant)
-        print(f"  {variant:<22} all {tallies['all'].rate('name'):<16} "
+        print(f"  {variant:<24} all {tallies['all'].rate('name'):<16} "
               f"A {tallies['A'].rate('name'):<16} B {tallies['B'].rate('name')}")
 
 

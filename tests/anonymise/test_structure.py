@@ -121,3 +121,19 @@ def test_it_still_redacts_where_someone_lives_next_to_a_school() -> None:
     text = "Wanjiru Kamau\nNurse\n\nEducation\nUniversity of Amsterdam\nLives in Utrecht.\n"
     result = redacted(text)
     assert "University of Amsterdam" in result and "Utrecht" not in result
+
+
+@pytest.mark.parametrize(("ending", "name"), [
+    ("Declaration\nI hereby declare that the above is true.\nPlace: Kisumu\n(wanjiru kamau)",
+     "wanjiru kamau"),
+    ("Kind regards,\nchidi okafor", "chidi okafor"),
+    ("Met vriendelijke groet,\nYerlan Abenov", "Yerlan Abenov"),
+])
+def test_it_finds_a_signature_at_the_end_without_a_name_at_the_top(ending: str, name: str) -> None:
+    text = f"Profile\nWarehouse supervisor with ten years in logistics.\n\n{ending}\n"
+    assert name in persons(text)
+
+
+def test_it_does_not_take_a_bracketed_note_at_the_end_for_a_signature() -> None:
+    text = "Skills\nForklift licence\n(references on request)\n(Full Stack Developer)\n"
+    assert persons(text) == set()

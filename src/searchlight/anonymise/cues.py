@@ -16,6 +16,7 @@ from searchlight.anonymise.text import (
     Token,
     header_lines,
     is_nickname,
+    iter_lines,
     line_bounds,
     segments,
     starts_word,
@@ -25,6 +26,7 @@ _CV_WORDS = frozenset({"curriculum", "vitae", "cv", "resume", "résumé", "naam"
 _HEADER_GAP = re.compile(r"[ \t\u00a0\-()'’\"“”]*")
 _CV_LINE = re.compile(r"(?:curriculum vitae|cv|resume|résumé)[ \t]+(?:(?:van|of)[ \t]+)?(?=\S)")
 _PROSE_TOKENS = 9
+_SIGNATURE_LINES = 4  # the last non-empty lines where a signature stands
 _PARTICLE_WORDS = r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Vv]on|'t)"
 _SURNAME_FIRST = re.compile(
     rf"(?:{_PARTICLE_WORDS}[ \t]+){{0,2}}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?[ \t]*,[ \t]*"
@@ -194,14 +196,30 @@ def _labelled(finder: NameFinder) -> Iterator[Span]:
         yield from found
     for sign_off in _SIGN_OFF.finditer(finder.lowered):
         if _at_line_start(finder.text, sign_off.start()):
-            yield from _name_at(finder, sign_off.end(), single_part_allowed=False)
+            found = list(_name_at(finder, sign_off.end(), single_part_allowed=False))
+            yield from found or _loose_value(finder, sign_off.end(), evidence_for_one=True)
+    yield from _signature_lines(finder)
 
 
-def _loose_value(finder: NameFinder, position: int) -> Iterator[Span]:
+def _signature_lines(finder: NameFinder) -> Iterator[Span]:
+    """The signature under a declaration at the end: a last line that is only a name, often in
+    brackets ("(Wanjiru Kamau)")."""
+    lines = [(offset, line) for offset, line in iter_lines(finder.text) if line.strip()]
+    for offset, line in lines[-_SIGNATURE_LINES:]:
+        stripped = line.strip()
+        if len(stripped) > 2 and stripped[0] in "([" and stripped[-1] in ")]":
+            start = offset + line.index(stripped) + 1
+            loose = loose_name(finder, start, start + len(stripped) - 2)
+            if loose:
+                yield "PERSON", *loose
+
+
+def _loose_value(finder: NameFinder, position: int, *,
+                 evidence_for_one: bool = False) -> Iterator[Span]:
     """A "Name:" field's value written loosely ("meera k"): up to the end of its line part."""
     _, line_end = line_bounds(finder.text, position)
     start, end = next(segments(position, finder.text[position:line_end]))
-    loose = loose_name(finder, start, end, single_word_needs_evidence=False)
+    loose = loose_name(finder, start, end, single_word_needs_evidence=evidence_for_one)
     if loose:
         yield "PERSON", *loose
 

@@ -7,9 +7,10 @@ Each CV comes from bench/cvgen.py with known personal data. It is anonymised twi
 candidate's identity (the hard case: patterns, cues and name lists only) and with it. An entity
 counts as found when every one of its non-blank characters is inside a redacted span.
 
-Two cross-checks follow, on text this code was not written against: CVs from the screening tests'
-own generator (tests/screening/cvfiles.py), also read back from PDF, and the real resumes in
-../shared/data (how often skill words are redacted there).
+Three cross-checks follow, on text this code was not written against: CVs from the screening
+tests' own generator (tests/screening/cvfiles.py), also read back from PDF, the real resumes in
+../shared/data (how often skill words are redacted there), and recall for names and profile
+URLs on the real DataTurks resumes with gold spans (bench/anonymisation_real.py: counts only).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import anonymisation_real  # noqa: E402
 from cvgen import SKILLS, GeneratedCV, generate_cv  # noqa: E402
 from searchlight.anonymise import KnownIdentity, Redaction, anonymise  # noqa: E402
 
@@ -222,6 +224,7 @@ def main() -> None:
               f"max {ordered[-1]:.2f}; per 5,000 characters {per_5000:.2f}")
     independent_check(args.cvs // 4)
     real_resumes_check()
+    anonymisation_real.main()
     for kind, examples in sorted(without.misses.items()):
         for example in examples[:args.misses]:
             print(f"  miss {kind}: {example}")

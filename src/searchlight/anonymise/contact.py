@@ -1,4 +1,4 @@
-"""Contact and identifier patterns: e-mail, URL, profile handle, phone, IBAN and BSN.
+"""Contact and identifier patterns: e-mail, profile handle, phone, IBAN and BSN (URLs: `urls`).
 
 Compiled regular expressions, each anchored on something rare ("@", a dot inside a word, a cue
 word, a digit) so a CV is scanned quickly, with a check in code where a number has one (IBAN
@@ -32,33 +32,6 @@ _SITE_LABEL = re.compile(
     r"(?:[ \t]+(?:handle|username|user|profile|profiel|id|account))?[ \t]*[:：][ \t]*"
 )
 _LABELLED_HANDLE = re.compile(r"[/@]?\w[\w.\-]*(?:/@?[\w.\-]+)*")
-
-# --- URLs -------------------------------------------------------------------------------------
-_URL_CHARS = r"[^\s<>\"'{}|\\^\[\]]"
-_DOT_IN_WORD = re.compile(r"\.(?=[\w-])")
-_HOST_CHARS = frozenset("-_./:")
-_LONGEST_HOST = 100  # characters before a dot that can still belong to the same address
-# Anything shaped like a host name, with an optional scheme and path; classified in code.
-_DOMAIN_LIKE = re.compile(rf"(?:(?i:https?)://)?[\w-]+(?:\.[\w-]+)+(?::\d+)?(?:/{_URL_CHARS}*)?")
-_PROFILE_HOSTS = frozenset({
-    "linkedin.com", "github.com", "github.io", "gitlab.com", "gitlab.io", "bitbucket.org",
-    "twitter.com", "x.com", "medium.com", "substack.com", "kaggle.com", "stackoverflow.com",
-    "huggingface.co", "behance.net", "dribbble.com", "instagram.com", "facebook.com",
-    "youtube.com", "tiktok.com", "threads.net", "mastodon.social", "bsky.app", "xing.com",
-    "about.me", "linktr.ee", "wellfound.com", "angel.co", "upwork.com", "freelancer.com",
-    "malt.nl", "codepen.io", "leetcode.com", "hackerrank.com", "orcid.org", "researchgate.net",
-    "scholar.google.com", "indeed.com", "indeed.nl", "werkzoeken.nl", "nationalevacaturebank.nl",
-    "monsterboard.nl", "monster.com", "intermediair.nl", "jobbird.com", "glassdoor.com",
-    "glassdoor.nl", "werk.nl", "careerbuilder.com", "reed.co.uk", "totaljobs.com",
-})
-# Top-level domains of personal sites written without "www" ("jandevries.nl"). Capitalised
-# brands such as "Booking.com" are company names, and "ASP.NET" or "socket.io" are skills.
-_PERSONAL_TLDS = frozenset({
-    "nl", "com", "io", "dev", "me", "org", "net", "eu", "be", "de", "uk", "ai", "app", "tech",
-    "info", "online", "site", "page", "xyz", "design", "studio", "blog", "cloud", "digital", "pro",
-    "nu",
-})
-_TOOL_DOMAINS = frozenset({"asp.net", "ado.net", "vb.net", "dot.net", "socket.io", "ethers.io"})
 
 # --- phone numbers ----------------------------------------------------------------------------
 # A run of digits with the separators phone numbers are written with; validated in code.
@@ -139,51 +112,6 @@ def _looks_like_handle(value: str, *, followed_by: str, words: Lexicon) -> bool:
         return False
     plain_word = bare.isalpha() and bare[0].isupper() and bare[1:].islower()
     return not plain_word
-
-
-def find_urls(text: str, protected: list[tuple[int, int]]) -> Iterator[Span]:
-    covered_until = 0
-    for dot in _DOT_IN_WORD.finditer(text):
-        if dot.start() < covered_until:
-            continue
-        start = dot.start()
-        while (start > 0 and dot.start() - start < _LONGEST_HOST
-               and (text[start - 1].isalnum() or text[start - 1] in _HOST_CHARS)):
-            start -= 1
-        while start < dot.start() and not text[start].isalnum():
-            start += 1
-        match = _DOMAIN_LIKE.match(text, start)
-        if not match or match.end() <= dot.start() or (start > 0 and text[start - 1] == "@"):
-            continue
-        url = _trim_url(match.group())
-        covered_until = match.end()
-        if _is_url(url, protected_here=_inside(start, protected)):
-            yield "URL", start, start + len(url)
-
-
-def _trim_url(url: str) -> str:
-    url = url.rstrip(".,;:!?'\"")
-    while url.endswith(")") and url.count(")") > url.count("("):
-        url = url[:-1].rstrip(".,;:!?")
-    return url
-
-
-def _is_url(url: str, *, protected_here: bool) -> bool:
-    lowered = url.lower()
-    if lowered.startswith(("http://", "https://", "www.")):
-        return True
-    host, _, path = lowered.partition("/")
-    host = host.split(":")[0]
-    if any(host == profile or host.endswith("." + profile) for profile in _PROFILE_HOSTS):
-        return True
-    tld = host.rsplit(".", 1)[-1]
-    if tld not in _PERSONAL_TLDS or host in _TOOL_DOMAINS or url.split("/")[0] != host:
-        return False  # not a personal-site ending, a tool, or written with capitals (a brand)
-    return bool(path) or not protected_here
-
-
-def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
-    return any(start <= position < end for start, end in spans)
 
 
 def find_phones(text: str, lowered: str) -> Iterator[Span]:

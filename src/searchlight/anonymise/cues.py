@@ -9,12 +9,14 @@ from collections.abc import Iterator
 
 from searchlight.anonymise.finder import NameFinder
 from searchlight.anonymise.lexicon import TITLES
+from searchlight.anonymise.loose import loose_name
 from searchlight.anonymise.text import (
     NAME_KINDS,
     Span,
     Token,
     header_lines,
     is_nickname,
+    iter_lines,
     line_bounds,
     segments,
     starts_word,
@@ -24,6 +26,7 @@ _CV_WORDS = frozenset({"curriculum", "vitae", "cv", "resume", "résumé", "naam"
 _HEADER_GAP = re.compile(r"[ \t\u00a0\-()'’\"“”]*")
 _CV_LINE = re.compile(r"(?:curriculum vitae|cv|resume|résumé)[ \t]+(?:(?:van|of)[ \t]+)?(?=\S)")
 _PROSE_TOKENS = 9
+_SIGNATURE_LINES = 4  # the last non-empty lines where a signature stands
 _PARTICLE_WORDS = r"(?:[Vv]an|[Dd]e|[Dd]er|[Dd]en|[Tt]er|[Tt]en|[Vv]on|'t)"
 _SURNAME_FIRST = re.compile(
     rf"(?:{_PARTICLE_WORDS}[ \t]+){{0,2}}[A-Z][\w'’]+(?:-[A-Z][\w'’]+)?[ \t]*,[ \t]*"
@@ -44,6 +47,10 @@ _NAME_LABEL = re.compile(
     r"personal information|gegevens)"
     r"(?:[ \t]*\d)?[ \t]*(?::|-|–|\n)[ \t]*"
 )
+# Labels whose value is the person's own name, however it is written.
+_NAME_FIELDS = frozenset({"naam", "name", "volledige naam", "full name", "naam kandidaat",
+                          "name of candidate", "candidate name", "voornaam", "achternaam",
+                          "surname", "first name", "last name", "given name", "family name"})
 _SINGLE_PART_LABELS = frozenset({
     "voornaam", "voornamen", "roepnaam", "achternaam", "familienaam", "surname", "first name",
     "first names", "last name", "given name", "given names", "family name",
@@ -104,6 +111,10 @@ def _header(finder: NameFinder) -> Iterator[Span]:
             # line ("Skills: ..., Unity Catalog") need evidence.
             if chain and (first_line and number == 0 or finder.has_name_evidence(chain)):
                 yield finder.span(chain)
+                return
+            loose = loose_name(finder, start, end) if first_line and number == 0 else None
+            if loose:
+                yield "PERSON", *loose
                 return
         first_line = first_line and all(
             finder.words.is_non_name(token.text) or token.kind not in NAME_KINDS
@@ -179,10 +190,38 @@ def _labelled(finder: NameFinder) -> Iterator[Span]:
             following = _NEXT_LINE.search(finder.text, value_start)
             value_start = following.end() if following else len(finder.text)
         single = label.group("label") in _SINGLE_PART_LABELS
-        yield from _name_at(finder, value_start, single_part_allowed=single)
+        found = list(_name_at(finder, value_start, single_part_allowed=single))
+        if not found and label.group("label") in _NAME_FIELDS:
+            found = list(_loose_value(finder, value_start))
+        yield from found
     for sign_off in _SIGN_OFF.finditer(finder.lowered):
         if _at_line_start(finder.text, sign_off.start()):
-            yield from _name_at(finder, sign_off.end(), single_part_allowed=False)
+            found = list(_name_at(finder, sign_off.end(), single_part_allowed=False))
+            yield from found or _loose_value(finder, sign_off.end(), evidence_for_one=True)
+    yield from _signature_lines(finder)
+
+
+def _signature_lines(finder: NameFinder) -> Iterator[Span]:
+    """The signature under a declaration at the end: a last line that is only a name, often in
+    brackets ("(Wanjiru Kamau)")."""
+    lines = [(offset, line) for offset, line in iter_lines(finder.text) if line.strip()]
+    for offset, line in lines[-_SIGNATURE_LINES:]:
+        stripped = line.strip()
+        if len(stripped) > 2 and stripped[0] in "([" and stripped[-1] in ")]":
+            start = offset + line.index(stripped) + 1
+            loose = loose_name(finder, start, start + len(stripped) - 2)
+            if loose:
+                yield "PERSON", *loose
+
+
+def _loose_value(finder: NameFinder, position: int, *,
+                 evidence_for_one: bool = False) -> Iterator[Span]:
+    """A "Name:" field's value written loosely ("meera k"): up to the end of its line part."""
+    _, line_end = line_bounds(finder.text, position)
+    start, end = next(segments(position, finder.text[position:line_end]))
+    loose = loose_name(finder, start, end, single_word_needs_evidence=evidence_for_one)
+    if loose:
+        yield "PERSON", *loose
 
 
 def _phrases(finder: NameFinder) -> Iterator[Span]:

@@ -27,6 +27,7 @@ from searchlight.anonymise.text import (
     is_nickname,
     overlaps,
 )
+from searchlight.anonymise.urls import profile_slug
 
 # Particles that are everyday words too: part of a name only before another particle.
 _EVERYDAY_PARTICLES = frozenset({"in", "op", "te", "het"})
@@ -38,11 +39,7 @@ _GENERIC_LOCAL_PARTS = frozenset({
     "sollicitatie", "sollicitaties", "me", "admin", "office", "post", "noreply", "www", "in",
     "pub", "profile", "profiel", "users", "user", "u", "nl", "en", "com", "recruitment", "hr",
 })
-_PROFILE_PATH = re.compile(
-    r"(?i)(?:linkedin\.com/(?:in|pub)|github\.com|gitlab\.com|twitter\.com|x\.com|medium\.com|"
-    r"kaggle\.com|huggingface\.co|behance\.net|dribbble\.com|instagram\.com|about\.me|"
-    r"linktr\.ee|stackoverflow\.com/users/\d+)/@?(?P<slug>[\w.\-]+)|(?P<pages>[\w-]+)\.github\.io"
-)
+
 
 
 class NameFinder:
@@ -120,7 +117,7 @@ class NameFinder:
                 index + 1 < len(chain) and self.is_particle(chain[index + 1]))
                for index, token in enumerate(chain)):
             return False  # "Based in Harrogate", but "Floor in 't Veld", "Jan op den Akker"
-        if any(_is_company_word(token.text) for token in chain):
+        if any(is_company_word(token.text) for token in chain):
             return False  # "Gauhati High Court", "K. K. Wagh Polytechnic"
         kinds = {token.kind for token in name_words}
         if {"cap", "caps"} <= kinds and not self.has_name_evidence(chain):
@@ -183,13 +180,13 @@ class NameFinder:
         index = self.index_at(end)
         if index >= len(self.tokens) or not is_joined(self.tokens[index].gap):
             return False
-        return _is_company_word(self.tokens[index].text)
+        return is_company_word(self.tokens[index].text)
 
     def _name_tail(self, tokens: list[Token]) -> list[Token]:
         """The surname part after a first name: particles, initials and capitalised words."""
         tail: list[Token] = []
         for token in tokens:
-            if token.kind == "caps" or self.words.is_non_name(token.text) or _is_company_word(
+            if token.kind == "caps" or self.words.is_non_name(token.text) or is_company_word(
                     token.text):
                 break
             tail.append(token)
@@ -219,10 +216,10 @@ class NameFinder:
             if kind == "EMAIL":
                 local = re.split(r"@|\s?[\[(]at[\])]", value, maxsplit=1)[0]
             else:
-                profile = _PROFILE_PATH.search(value)
-                if not profile:
+                slug = profile_slug(value)
+                if not slug:
                     continue
-                local = profile.group("slug") or profile.group("pages")
+                local = slug
             pieces = [fold(piece) for piece in re.split(r"[\W\d_]+", local)]
             pieces = [piece for piece in pieces if piece and piece not in _GENERIC_LOCAL_PARTS]
             if pieces:
@@ -247,6 +244,6 @@ class NameFinder:
             fold(token.text)[:1] in self.hint_parts or self.words.is_first_name(token.text))
 
 
-def _is_company_word(word: str) -> bool:
+def is_company_word(word: str) -> bool:
     lowered = word.lower()
     return lowered in ORGANISATION_WORDS or lowered.endswith(COMPANY_WORD_ENDINGS)

@@ -13,15 +13,14 @@ from searchlight.anonymise.contact import (
     find_handles,
     find_ibans,
     find_phones,
-    find_urls,
 )
 from searchlight.anonymise.known import (
     find_known_email,
     find_known_name,
     find_known_phone,
 )
-from searchlight.anonymise.lexicon import lexicon
 from searchlight.anonymise.names import find_names
+from searchlight.anonymise.organisations import organisation_spans
 from searchlight.anonymise.personal import (
     find_ages,
     find_dates_of_birth,
@@ -29,6 +28,7 @@ from searchlight.anonymise.personal import (
     find_nationalities,
 )
 from searchlight.anonymise.text import Span, Token, lower_same_length, tokenise
+from searchlight.anonymise.urls import find_urls
 
 ENTITY_TYPES = (
     "PERSON", "EMAIL", "PHONE", "URL", "PROFILE_HANDLE", "IBAN", "BSN", "POSTCODE", "ADDRESS",
@@ -87,8 +87,7 @@ def find_entities(text: str, *, known: KnownIdentity | None = None,
     """Merged, non-overlapping (type, start, end) spans of personal data, in text order."""
     lowered = lower_same_length(text)
     tokens = tokenise(text)
-    protected = [(tokens[index].start, tokens[index + length - 1].end)
-                 for index, length in lexicon().organisations.find(tokens)]
+    protected = organisation_spans(tokens)
     contact = [*find_emails(text, lowered), *find_urls(text, protected),
                *find_handles(text, lowered)]
     spans = [

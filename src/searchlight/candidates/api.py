@@ -30,9 +30,11 @@ Sort = Literal["newest", "oldest", "name", "name_desc", "updated"]
 
 
 def candidate_out(candidate: Candidate) -> CandidateOut:
+    """What a user may see of the candidate: a pseudonymous one by pseudonym only."""
     return CandidateOut(
-        id=candidate.id, full_name=candidate.full_name, email=candidate.email,
-        phone=candidate.phone, location=candidate.location,
+        id=candidate.id, full_name=candidate.display_name, email=candidate.shown_email,
+        phone=candidate.shown_phone, location=candidate.shown_location,
+        identity_hidden=candidate.identity_hidden,
         source=SourceOut.model_validate(candidate.source) if candidate.source else None,
         owner_id=candidate.owner_id, legal_basis=candidate.legal_basis,  # type: ignore[arg-type]
         consent_given_on=candidate.consent_given_on,
@@ -57,7 +59,8 @@ def _detail(db: DbSession, user: CurrentUser, candidate: Candidate) -> Candidate
     twins = duplicates.duplicates_of(db_session=db, user=user, candidate=candidate)
     return CandidateDetailOut(
         **candidate_out(candidate).model_dump(),
-        documents=[DocumentOut.model_validate(d) for d in candidate.documents],
+        documents=[DocumentOut.model_validate(d).model_copy(update={"filename": d.shown_filename})
+                   for d in candidate.documents],
         applications=[application_out(a) for a in candidate.applications],
         likely_duplicates=[twin.id for twin in twins],
     )
@@ -104,7 +107,10 @@ def patch_candidate(db: DbSession, user: CurrentUser, candidate_id: int,
                                                candidate_id=candidate_id,
                                                permission="candidates:write")
     sent = body.model_dump(exclude_unset=True)
+    # The stored facts, not the shown ones: a patch of a pseudonymous candidate's tags must not
+    # write the pseudonym over their name.
     current = candidate_out(candidate).model_dump(include=set(CandidateIn.model_fields))
+    current.update({name: getattr(candidate, name) for name in service.PERSONAL_FIELDS})
     current["source"] = candidate.source.key if candidate.source else None
     try:
         checked = CandidateIn.model_validate({**current, **sent})

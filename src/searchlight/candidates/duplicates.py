@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from searchlight.auth.access import require
 from searchlight.auth.models import User
 from searchlight.candidates.models import Candidate
-from searchlight.candidates.service import reindex, visible_clause
+from searchlight.candidates.service import identified_clause, reindex, visible_clause
 from searchlight.crm.models import Activity, PoolMember
 from searchlight.errors import InvalidInput
 from searchlight.governance import audit
@@ -20,10 +20,10 @@ FILLABLE = ("email", "phone", "location", "source_id", "owner_id", "legal_basis"
 
 
 def duplicates_of(*, db_session: Session, user: User, candidate: Candidate) -> list[Candidate]:
-    if not candidate.email_key:
-        return []
+    if not candidate.email_key or candidate.identity_hidden:
+        return []  # "the same e-mail as Jan de Vries" would say who a pseudonym is
     query = select(Candidate).where(Candidate.email_key == candidate.email_key,
-                                    Candidate.id != candidate.id)
+                                    Candidate.id != candidate.id, identified_clause())
     if (visible := visible_clause(user)) is not None:
         query = query.where(visible)
     return list(db_session.scalars(query.order_by(Candidate.id)))
@@ -33,13 +33,15 @@ def duplicate_groups(*, db_session: Session, user: User, limit: int = 100) -> li
     """Groups of candidates sharing an e-mail address, oldest record first in each group."""
     require(user, "candidates:read")
     visible = visible_clause(user)
-    keys_query = (select(Candidate.email_key).where(Candidate.email_key.is_not(None))
+    keys_query = (select(Candidate.email_key).where(Candidate.email_key.is_not(None),
+                                                    identified_clause())
                   .group_by(Candidate.email_key).having(func.count() > 1)
                   .order_by(Candidate.email_key).limit(limit))
     if visible is not None:
         keys_query = keys_query.where(visible)
     keys = list(db_session.scalars(keys_query))
-    members = db_session.scalars(select(Candidate).where(Candidate.email_key.in_(keys))
+    members = db_session.scalars(select(Candidate).where(Candidate.email_key.in_(keys),
+                                                         identified_clause())
                                  .order_by(Candidate.email_key, Candidate.id))
     groups: dict[str, list[Candidate]] = {}
     for candidate in members:

@@ -9,6 +9,7 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from searchlight.auth.models import User
 from searchlight.crm.models import Source, Tag, candidate_tags
 from searchlight.db import Base, utcnow
+from searchlight.i18n import _
 from searchlight.roles.models import Role
 
 LEGAL_BASES = ("consent", "legitimate_interest")
@@ -44,9 +45,16 @@ class Candidate(Base):
     name_key: Mapped[str] = mapped_column(String(200))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+    # Set when the candidate entered through screening: the number of their pseudonym
+    # ("Candidate #00002", the same number as on the screening pages). Until the identity is
+    # revealed (identity.reveal_identity, on record), nobody sees who it is; see `shown`.
+    pseudonym: Mapped[int | None]
+    identity_revealed_at: Mapped[datetime | None]
+    identity_revealed_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
 
     source: Mapped[Source | None] = relationship()
-    owner: Mapped[User | None] = relationship()
+    owner: Mapped[User | None] = relationship(foreign_keys=[owner_id])
     tags: Mapped[list[Tag]] = relationship(secondary=candidate_tags, order_by=Tag.name)
     documents: Mapped[list["Document"]] = relationship(
         back_populates="candidate", order_by="Document.created_at"
@@ -55,6 +63,33 @@ class Candidate(Base):
         back_populates="candidate", order_by="Application.created_at",
         cascade="all, delete-orphan",
     )
+
+    # --- what a user sees: the one rule, used by every page, API schema and export ----------
+    @property
+    def identity_hidden(self) -> bool:
+        return self.pseudonym is not None and self.identity_revealed_at is None
+
+    @property
+    def display_name(self) -> str:
+        """The name to show anyone: "Candidate #00002" while the identity is hidden."""
+        return pseudonym_label(self.pseudonym) if self.identity_hidden else self.full_name
+
+    @property
+    def shown_email(self) -> str | None:
+        return None if self.identity_hidden else self.email
+
+    @property
+    def shown_phone(self) -> str:
+        return "" if self.identity_hidden else self.phone
+
+    @property
+    def shown_location(self) -> str:
+        return "" if self.identity_hidden else self.location
+
+
+def pseudonym_label(number: int | None) -> str:
+    number_text = "#" + str(number or 0).zfill(5)
+    return _("Candidate {number}", number=number_text)
 
 
 class CandidateSearchTerm(Base):
@@ -95,6 +130,14 @@ class Document(Base):
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
     candidate: Mapped[Candidate | None] = relationship(back_populates="documents")
+
+    @property
+    def shown_filename(self) -> str:
+        """A file name often holds the person's name ("Jan_de_Vries_CV.pdf"): hidden with it."""
+        if self.candidate is None or not self.candidate.identity_hidden:
+            return self.filename
+        suffix = self.filename.rsplit(".", 1)[-1].lower() if "." in self.filename else "bin"
+        return f"cv-{self.candidate.pseudonym or 0:05d}-{self.id}.{suffix[:8]}"
 
 
 class PipelineStage(Base):

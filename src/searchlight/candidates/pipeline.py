@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
+from searchlight.candidates.identity import needs_contact, reveal_identity
 from searchlight.candidates.models import Application, Candidate, PipelineStage, StageChange
 from searchlight.candidates.service import get_candidate_for_user
 from searchlight.db import utcnow
@@ -103,6 +104,9 @@ def apply_to_role(
         "application.created", "application", application.id,
         {"candidate_id": candidate.id, "role": role.key, "role_version": role.current_version,
          "stage": stage.key}))
+    if actor is not None and needs_contact(stage.key, stage.kind):
+        reveal_identity(db_session=db_session, actor=actor, candidate=candidate, reason="stage",
+                        stage=stage.key)
     return application
 
 
@@ -138,6 +142,9 @@ def move_stage(
         "application.stage_moved", "application", application.id,
         {"from": change.from_stage, "to": change.to_stage, "reason": reason,
          "candidate_id": application.candidate_id, "role": application.role.key}))
+    if needs_contact(stage.key, stage.kind):  # the process needs to reach the person now
+        reveal_identity(db_session=db_session, actor=actor, candidate=application.candidate,
+                        reason="stage", stage=stage.key)
     return change
 
 

@@ -44,7 +44,7 @@ def _render_board(request: Request, db: Session, user: User, role: Role, *, stat
 
 
 def _moved_message(application: Application, stage_name: str) -> str:
-    return _("{name} moved to {stage}.", name=application.candidate.full_name, stage=stage_name)
+    return _("{name} moved to {stage}.", name=application.candidate.display_name, stage=stage_name)
 
 
 @router.get("/board/{role_key}", include_in_schema=False)

@@ -112,7 +112,7 @@ class ApplicationOut(BaseModel):
 
 class CandidateOut(BaseModel):
     id: int
-    full_name: str
+    full_name: str = Field(description="The pseudonym while `identity_hidden`.")
     email: str | None
     phone: str
     location: str
@@ -124,6 +124,9 @@ class CandidateOut(BaseModel):
     tags: list[str]
     created_at: datetime
     updated_at: datetime
+    identity_hidden: bool = Field(
+        default=False, description="Entered through screening and not revealed: name, e-mail, "
+        "phone and location are withheld until someone reveals the identity.")
 
 
 class CandidateDetailOut(CandidateOut):

@@ -5,7 +5,7 @@ import unicodedata
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, delete, insert, select
+from sqlalchemy import ColumnElement, delete, insert, or_, select
 from sqlalchemy.orm import Session
 
 from searchlight.auth.access import allowed, require
@@ -40,12 +40,15 @@ def search_tokens(text: str) -> list[str]:
 
 def refresh_search_keys(candidate: Candidate) -> None:
     candidate.email_key = candidate.email.strip().lower() if candidate.email else None
-    candidate.name_key = " ".join(search_tokens(candidate.full_name))[:200]
+    # Sorting by name sorts a pseudonymous candidate by the pseudonym, not by who it is.
+    candidate.name_key = " ".join(search_tokens(candidate.display_name))[:200]
 
 
 def search_terms(candidate: Candidate) -> set[str]:
+    """What a search finds the candidate by: only what a user may see of them, so a search for a
+    name never finds the pseudonymous candidate of that name ("00002" finds #00002)."""
     return {word[:100] for word in search_tokens(
-        f"{candidate.full_name} {candidate.email or ''} {candidate.location}")}
+        f"{candidate.display_name} {candidate.shown_email or ''} {candidate.shown_location}")}
 
 
 def reindex(*, db_session: Session, candidate: Candidate) -> None:
@@ -71,6 +74,11 @@ def visible_clause(user: User) -> ColumnElement[bool] | None:
         return None
     managed = select(Application.candidate_id).join(Role, Role.id == Application.role_id)
     return Candidate.id.in_(managed.where(Role.hiring_manager_id == user.id))
+
+
+def identified_clause() -> ColumnElement[bool]:
+    """Candidates whose identity is shown: never pseudonymous, or revealed."""
+    return or_(Candidate.pseudonym.is_(None), Candidate.identity_revealed_at.is_not(None))
 
 
 def get_candidate_for_user(

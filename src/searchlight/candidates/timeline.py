@@ -41,6 +41,8 @@ def timeline(*, db_session: Session, candidate: Candidate) -> list[TimelineEntry
                       to_stage=c.to_stage)
         for c in changes
     ]
-    entries += [TimelineEntry(at=d.created_at, kind="document", actor=None, text=d.filename,
-                              link=f"/documents/{d.id}/download") for d in candidate.documents]
+    hidden = candidate.identity_hidden  # the original file would say who it is
+    entries += [TimelineEntry(at=d.created_at, kind="document", actor=None, text=d.shown_filename,
+                              link="" if hidden else f"/documents/{d.id}/download")
+                for d in candidate.documents]
     return sorted(entries, key=lambda entry: entry.at, reverse=True)

@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
-from searchlight.candidates import api, duplicates, listing, pipeline_views, service
+from searchlight.candidates import api, duplicates, identity, listing, pipeline_views, service
 from searchlight.candidates.documents import ACCEPT, document_path, store_document
 from searchlight.candidates.forms import (
     PostedForm,
@@ -23,7 +23,7 @@ from searchlight.candidates.pipeline import DEFAULT_STAGES, visible_roles
 from searchlight.candidates.profile import render_profile
 from searchlight.crm import service as crm_service
 from searchlight.deps import CurrentUser, DbSession, SettingsDep
-from searchlight.errors import InvalidInput, NotFound
+from searchlight.errors import Conflict, InvalidInput, NotFound
 from searchlight.i18n import _, current_locale
 from searchlight.web import render
 
@@ -132,8 +132,22 @@ def edit_candidate(request: Request, db: DbSession, user: CurrentUser,
     candidate = service.get_candidate_for_user(db_session=db, user=user,
                                                candidate_id=candidate_id,
                                                permission="candidates:write")
+    _refuse_hidden(candidate)
     return render(request, "candidates/form.html", candidate=candidate, errors={},
                   values=_values_of(candidate), **_form_context(db))
+
+
+def _refuse_hidden(candidate: Candidate) -> None:
+    """The edit form shows every personal fact: not of a pseudonymous candidate."""
+    if candidate.identity_hidden:
+        raise Conflict("Reveal the candidate's identity before editing their personal details.")
+
+
+@router.post("/candidates/{candidate_id:int}/reveal", include_in_schema=False)
+def reveal_candidate(db: DbSession, user: CurrentUser, candidate_id: int) -> Response:
+    candidate = service.get_candidate_for_user(db_session=db, user=user, candidate_id=candidate_id)
+    identity.reveal_identity(db_session=db, actor=user, candidate=candidate, reason="decision")
+    return RedirectResponse(f"/candidates/{candidate.id}", status_code=303)
 
 
 def _values_of(candidate: Candidate) -> dict[str, str]:
@@ -157,6 +171,7 @@ def update_candidate(request: Request, db: DbSession, user: CurrentUser, candida
     candidate = service.get_candidate_for_user(db_session=db, user=user,
                                                candidate_id=candidate_id,
                                                permission="candidates:write")
+    _refuse_hidden(candidate)
     values = candidate_values(form)
     data, errors = parse_candidate(values)
     if data is None:
@@ -193,8 +208,11 @@ def get_document_for_user(*, db_session: Session, user: User, document_id: int) 
     if document.candidate_id is None:
         require(user, "candidates:read_all", target=f"document:{document_id}")
     else:
-        service.get_candidate_for_user(db_session=db_session, user=user,
-                                       candidate_id=document.candidate_id)
+        candidate = service.get_candidate_for_user(db_session=db_session, user=user,
+                                                   candidate_id=document.candidate_id)
+        if candidate.identity_hidden:
+            raise Conflict("The original file shows who the candidate is: reveal the identity "
+                           "first.")
     return document
 
 

@@ -13,9 +13,7 @@ from searchlight.screening.score.scoring import DIMENSIONS
 
 
 def display_name(result: ScreeningResult) -> str:
-    if result.revealed_at is not None and result.candidate is not None:
-        return result.candidate.full_name
-    return gettext("Candidate {number}", number=f"#{result.analysis_id:05d}")
+    return result.display_name
 
 
 def _row(rank: int, result: ScreeningResult) -> list[str]:

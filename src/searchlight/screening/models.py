@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import ForeignKey, Index, LargeBinary, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from searchlight.candidates.models import Candidate, Document
+from searchlight.candidates.models import Candidate, Document, pseudonym_label
 from searchlight.db import Base, utcnow
 from searchlight.screening.score.terms import MAX_TERM
 
@@ -98,6 +98,21 @@ class ScreeningResult(Base):
     candidate: Mapped[Candidate | None] = relationship()
     # Items with quotes and interview questions, set by ranking.with_explanation for a page.
     explanation: "Explanation | None" = None
+
+    @property
+    def identity_shown(self) -> bool:
+        """Screening is blind: who is behind the CV shows once revealed on this result, or once
+        the pseudonymous candidate record is revealed (by anyone, or by a stage that needs
+        contact details), so the shortlist and the board always say the same."""
+        candidate = self.candidate
+        return candidate is not None and (self.revealed_at is not None or (
+            candidate.pseudonym is not None and not candidate.identity_hidden))
+
+    @property
+    def display_name(self) -> str:
+        if self.identity_shown and self.candidate is not None:
+            return self.candidate.full_name
+        return pseudonym_label(self.analysis_id)
 
 
 class ScreeningBatch(Base):

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from searchlight.auth.access import require
 from searchlight.auth.models import User
+from searchlight.candidates.identity import reveal_identity as reveal_candidate
 from searchlight.candidates.models import Application
 from searchlight.candidates.pipeline import apply_to_role
 from searchlight.db import utcnow
@@ -173,6 +174,9 @@ def reveal_identity(*, db_session: Session, user: User, result: ScreeningResult)
     require(user, "identity:reveal", target=f"screening_result:{result.id}")
     if result.revealed_at is None:
         result.revealed_by_id, result.revealed_at = user.id, utcnow()
+    if result.candidate is not None:  # the candidate record shows who it is from now on, too
+        reveal_candidate(db_session=db_session, actor=user, candidate=result.candidate,
+                         reason="decision", target=f"screening_result:{result.id}")
     audit.record(db_session=db_session, actor=user, event=AuditEvent(
         "screening.identity_revealed", "screening_result", result.id,
         {"candidate_id": result.candidate_id}))

@@ -15,6 +15,7 @@ from threadpoolctl import threadpool_limits
 from searchlight.anonymise import Entity
 from searchlight.auth.models import User
 from searchlight.candidates.documents import store_document
+from searchlight.candidates.identity import mark_pseudonymous
 from searchlight.candidates.models import Document
 from searchlight.candidates.schemas import CandidateIn
 from searchlight.candidates.service import create_candidate
@@ -182,6 +183,7 @@ def ingest(
     extracted, analysed = prepared
     document = store_document(db_session=db_session, data=data, filename=filename,
                               candidate_id=None, settings=settings)
+    candidate = None
     if document.candidate_id is None:
         identity = _identity_from(extracted.text, analysed.redaction.entities)
         candidate = create_candidate(db_session=db_session, actor=actor, data=identity)
@@ -192,6 +194,8 @@ def ingest(
     analysis = _analysis_row(document, extracted, analysed, lexical, embedder)
     db_session.add(analysis)
     db_session.flush()
+    if candidate is not None:  # entered through screening: pseudonymous until revealed
+        mark_pseudonymous(db_session=db_session, candidate=candidate, number=analysis.id)
     _store_terms(db_session, analysis, lexical)
     audit.record(db_session=db_session, actor=actor, event=AuditEvent(
         "cv.analysed", "document", document.id,

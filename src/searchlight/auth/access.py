@@ -22,6 +22,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "users:manage": frozenset({"admin"}),
     "audit:read": frozenset({"admin"}),
     "api_tokens:manage": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
+    "content:read": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "content:read_all": frozenset({"admin", "recruiter"}),
+    "content:write": frozenset({"admin", "recruiter"}),
+    "content:approve": frozenset({"admin", "recruiter"}),
+    "content:settings": frozenset({"admin", "recruiter"}),
 }
 
 

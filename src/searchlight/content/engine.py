@@ -1,0 +1,43 @@
+"""The one way content reaches a text engine: `searchlight.llm.generate_text` with the offline
+engine as its `offline` callable. Role and organisation fields go in as delimited variables
+(data), never into the instructions of the prompt template."""
+
+import importlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from searchlight.content.offline import MODEL as OFFLINE_MODEL
+
+# The AI layer is built in parallel (issue 9, points 1-3); until it lands, offline only.
+_llm: Any = importlib.import_module("searchlight.llm")
+_generate_text: Callable[..., Any] | None = getattr(_llm, "generate_text", None)
+
+
+class EngineUnavailable(Exception):
+    """The configured endpoint failed or refused; str() is one clear line for users."""
+
+
+@dataclass(frozen=True)
+class Written:
+    text: str
+    engine_name: str
+    engine_model: str
+    call_id: int | None
+
+
+def write(
+    *, db_session: Session, task: str, prompt: str, variables: Mapping[str, str], language: str,
+    offline: Callable[[], str], fallback_offline: bool = False,
+) -> Written:
+    if _generate_text is None:
+        return Written(offline(), "offline", OFFLINE_MODEL, None)
+    try:
+        result = _generate_text(db_session=db_session, task=task, prompt=prompt,
+                                variables=variables, language=language, offline=offline,
+                                fallback_offline=fallback_offline)
+    except _llm.AIError as error:
+        raise EngineUnavailable(str(error)) from error
+    return Written(result.text, result.engine.name, result.engine.model, result.call_id)

@@ -75,12 +75,12 @@ def brief_for(
 
 def prompt_variables(brief: offline.Brief) -> dict[str, str]:
     """Every role and organisation field, as untrusted data for the prompt's data blocks."""
-    lang, org = brief.language, brief.organisation
+    org = brief.organisation
     dimensions = "\n".join(
         f"{d.key} (weight {d.weight:g}): " + "; ".join(
             brief.item_text(i) + (" [must-have]" if i.must_have else "") for i in d.items)
         for d in brief.profile.dimensions)
-    return {"language": lang, "role_title": brief.title, "job_to_be_done": brief.jtbd,
+    return {"role_title": brief.title, "job_to_be_done": brief.jtbd,
             "search_profile": dimensions, "organisation_name": org.name,
             "organisation_sector": org.sector, "organisation_about": org.about,
             "benefits": "\n".join(org.benefits), "tone_of_voice": org.tone,

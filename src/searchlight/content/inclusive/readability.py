@@ -11,6 +11,7 @@ _MARKUP = re.compile(r"[#>*_`|\[\]()]+|^\s*[-+]\s+|^\s*\d+[.)]\s+", re.MULTILINE
 _SENTENCE_END = re.compile(r"[.!?;:]+(?=\s|$)|\n+")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*", re.UNICODE)
 _EN_VOWELS = re.compile(r"[aeiouy]+")
+_EN_HIATUS = re.compile(r"ien[ct]|[^ct]ia(?!n)|eo|ua|uo|uate")
 # Dutch: a run of vowels is one syllable, except where a diaeresis starts a new one (beëindigen).
 _NL_VOWELS = re.compile(r"[aeiouyáàâéèêíóôúûü]+|[ëï][aeiouyéèêóôú]*")
 
@@ -27,7 +28,9 @@ def syllables_en(word: str) -> int:
         return 1
     word = re.sub(r"(?:[^laeiouy]es|[^laeiouy]ed|[^leaiouy]e)$", lambda m: m.group(0)[0], word)
     word = re.sub(r"^y", "", word)
-    return max(1, len(_EN_VOWELS.findall(word)))
+    # Vowel pairs that are two syllables (ex-pe-ri-ence, vi-de-o, gra-du-ate).
+    hiatus = len(_EN_HIATUS.findall(word))
+    return max(1, len(_EN_VOWELS.findall(word)) + hiatus)
 
 
 def syllables_nl(word: str) -> int:

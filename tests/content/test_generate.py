@@ -3,8 +3,8 @@
 import pytest
 
 from searchlight.content import inclusive, service
-from searchlight.content.offline import LIMITS, posts
 from searchlight.content.models import ContentText
+from searchlight.content.offline import LIMITS, posts
 from searchlight.errors import Forbidden, InvalidInput
 from searchlight.governance.models import AuditEntry
 from searchlight.roles import service as roles

@@ -55,16 +55,23 @@ class IntakeAnswers:
 
 
 def link_skills(line: str, skills: Iterable[SkillNames]) -> list[str]:
-    """Keys of the skills whose name (in either language) occurs in the line as whole words."""
+    """Keys of the skills whose name (in either language) occurs in the line as whole words; a
+    name inside a longer name that matched ('ML' in 'ML operations') does not count."""
     haystack = f" {normalise(line)} "
-    found = []
+    spans: list[tuple[int, int, str]] = []
     for skill in skills:
         for name in skill.names:
-            needle = normalise(name)
-            if len(needle) >= 2 and f" {needle} " in haystack:
-                found.append(skill.key)
-                break
-    return found
+            needle = f" {normalise(name)} "
+            at = haystack.find(needle)
+            if len(needle) >= 4 and at >= 0:
+                spans.append((at, at + len(needle), skill.key))
+    spans.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, str]] = []
+    for start, end, key in spans:
+        if any(k_start <= start and end <= k_end for k_start, k_end, _k in kept):
+            continue
+        kept.append((start, end, key))
+    return list(dict.fromkeys(key for _s, _e, key in kept))
 
 
 def _dimension_of(line: str, linked: list[str]) -> str:

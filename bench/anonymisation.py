@@ -120,7 +120,7 @@ def independent_check(count: int) -> None:
     try:
         from tests.screening.cvfiles import make_cv, make_pdf
 
-        from searchlight.screening.extract import extract_document
+        from searchlight.screening.read.extract import extract_document
     except ImportError:
         print("\n(tests/screening/cvfiles.py not available: independent check skipped)")
         return

@@ -150,7 +150,7 @@ def _differing_from_afresh(role_id: int, sample: int) -> tuple[int, int]:
     from searchlight.roles.models import Role
     from searchlight.screening.models import ScreeningResult
     from searchlight.screening.ranking import current_version
-    from searchlight.screening.scoring import score_cv
+    from searchlight.screening.score.scoring import score_cv
     from searchlight.screening.service import cv_evidence, score_values, scorer_for
 
     with transaction() as db:

@@ -1,6 +1,6 @@
 from datetime import date
 
-from searchlight.screening.evidence import collect_evidence, merged_years, years_by_sector
+from searchlight.screening.score.evidence import collect_evidence, merged_years, years_by_sector
 
 CV = """Profiel
 Pragmatische ML engineer met passie voor productiemodellen.

@@ -11,7 +11,7 @@ from cvfiles import make_docx, make_pdf, make_zip
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from searchlight.screening.extract import (
+from searchlight.screening.read.extract import (
     ExtractionError,
     ExtractionLimits,
     extract_document,

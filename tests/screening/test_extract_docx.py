@@ -17,7 +17,7 @@ from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
 from docx.shared import RGBColor
 
-from searchlight.screening.extract import ExtractedDocument, ExtractionError, extract_document
+from searchlight.screening.read.extract import ExtractedDocument, ExtractionError, extract_document
 
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from searchlight.screening.extract import ExtractionError, ExtractionLimits, extract_document
+from searchlight.screening.read.extract import ExtractionError, ExtractionLimits, extract_document
 
 
 def error_code(data: bytes, filename: str, **kwargs: object) -> str:

@@ -10,7 +10,7 @@ import pypdfium2.raw as pdfium_c
 import pytest
 from cvfiles import FictionalCV, make_image_only_pdf, make_pdf, pdf_safe
 
-from searchlight.screening.extract import (
+from searchlight.screening.read.extract import (
     ExtractedDocument,
     ExtractionError,
     ExtractionLimits,

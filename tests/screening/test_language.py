@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from cvfiles import Language, make_cv
 
-from searchlight.screening.extract import detect_language
+from searchlight.screening.read.extract import detect_language
 
 ESCO = Path(__file__).resolve().parents[3] / "shared" / "data" / "esco"
 

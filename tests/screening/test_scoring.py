@@ -2,9 +2,9 @@ import numpy as np
 import pytest
 
 from searchlight.matching.embedder import default_embedder
-from searchlight.screening.evidence import collect_evidence
-from searchlight.screening.questions import interview_questions
-from searchlight.screening.scoring import (
+from searchlight.screening.score.evidence import collect_evidence
+from searchlight.screening.score.questions import interview_questions
+from searchlight.screening.score.scoring import (
     CvEvidence,
     ItemSpec,
     PassagePool,
@@ -14,7 +14,7 @@ from searchlight.screening.scoring import (
     passage_strengths,
     score_cv,
 )
-from searchlight.screening.terms import TermPool
+from searchlight.screening.score.terms import TermPool
 
 WEIGHTS = {"skills": 3, "experience": 2, "attitude": 1, "results": 2, "cognitive": 1, "habits": 1}
 ITEMS = [

@@ -114,7 +114,7 @@ def test_it_links_the_skills_a_cv_names_to_the_taxonomy(db):
 
 
 def _assert_same_as_afresh(db, version):  # type: ignore[no-untyped-def]
-    from searchlight.screening.scoring import score_cv
+    from searchlight.screening.score.scoring import score_cv
     from searchlight.screening.service import cv_evidence, score_values, scorer_for
 
     scorer = scorer_for(db_session=db, version=version, embedder=default_embedder())

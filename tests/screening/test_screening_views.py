@@ -90,8 +90,10 @@ def test_it_exports_csv_and_pdf_and_compares(as_alice, db):
     assert compare.status_code == 200 and "Compare candidates" in compare.text
 
 
-def test_it_lets_a_hiring_manager_read_but_not_upload(as_bob, db):
+def test_it_lets_a_hiring_manager_read_but_not_upload(as_bob, db, bob):
     role = make_role(db)
+    role.hiring_manager_id = bob.id  # bob sees screening only of the roles he leads
+    db.flush()
     assert as_bob.get(f"/screening/roles/{role.key}").status_code == 200
     assert _upload_zip(as_bob, role).status_code == 403
 

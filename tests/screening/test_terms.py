@@ -1,7 +1,7 @@
 from hypothesis import given
 from hypothesis import strategies as st
 
-from searchlight.screening.terms import LexicalIndex, TermPool, phrase
+from searchlight.screening.score.terms import LexicalIndex, TermPool, phrase
 
 PASSAGES = [
     "Zette vectordatabases (Qdrant) in voor semantisch zoeken.",

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from cvfiles import FictionalCV, Language, make_cv, make_docx, make_pdf
 
-from searchlight.screening.extract import (
+from searchlight.screening.read.extract import (
     detect_keyword_stuffing,
     detect_prompt_injection,
     extract_document,

@@ -21,6 +21,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "identity:reveal": frozenset({"admin", "recruiter", "hiring_manager"}),
     "users:manage": frozenset({"admin"}),
     "audit:read": frozenset({"admin"}),
+    "analytics:read": frozenset({"admin", "recruiter", "hiring_manager"}),
     "api_tokens:manage": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
     "content:read": frozenset({"admin", "recruiter", "hiring_manager"}),
     "content:read_all": frozenset({"admin", "recruiter"}),

@@ -10,9 +10,9 @@ from typing import Annotated, Any
 import typer
 
 from searchlight.screening.anonymise import anonymise
-from searchlight.screening.extract import extract_document
-from searchlight.screening.extract_text import decode_text
-from searchlight.screening.extract_types import ExtractionError
+from searchlight.screening.read.document import ExtractionError
+from searchlight.screening.read.extract import extract_document
+from searchlight.screening.read.text import decode_text
 
 _PLAIN_TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ".markdown"})
 

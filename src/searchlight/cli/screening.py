@@ -18,7 +18,6 @@ from searchlight.db import transaction
 from searchlight.errors import DomainError
 from searchlight.matching.embedder import default_embedder
 from searchlight.roles.models import Role
-from searchlight.screening.archive import iter_folder
 from searchlight.screening.batches import (
     Entry,
     FileReport,
@@ -26,10 +25,12 @@ from searchlight.screening.batches import (
     expand,
     screen_entries,
 )
-from searchlight.screening.extract_types import ExtractionError
 from searchlight.screening.models import ScreeningResult
-from searchlight.screening.scoring import DIMENSIONS
-from searchlight.screening.service import Explanation, explain
+from searchlight.screening.read.archive import iter_folder
+from searchlight.screening.read.document import ExtractionError
+from searchlight.screening.score.explanation import Explanation
+from searchlight.screening.score.scoring import DIMENSIONS
+from searchlight.screening.service import explain
 
 err = Console(stderr=True)
 

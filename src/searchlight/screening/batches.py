@@ -17,11 +17,12 @@ from searchlight.config import Settings
 from searchlight.db import transaction, utcnow
 from searchlight.matching.embedder import Embedder, UniversalSentenceEncoder
 from searchlight.roles.models import Role
-from searchlight.screening.archive import iter_archive
-from searchlight.screening.extract_types import ExtractionError
 from searchlight.screening.models import BatchFile, CvAnalysis, ScreeningBatch, ScreeningResult
-from searchlight.screening.pipeline import read_cv
 from searchlight.screening.ranking import current_version
+from searchlight.screening.read.archive import iter_archive
+from searchlight.screening.read.document import ExtractionError
+from searchlight.screening.score.preparation import read_cv
+from searchlight.screening.score.skills_found import SkillMatcher
 from searchlight.screening.service import (
     Prepared,
     ingest,
@@ -29,7 +30,6 @@ from searchlight.screening.service import (
     scorer_for,
     skill_matcher,
 )
-from searchlight.screening.skills_found import SkillMatcher
 
 Entry = tuple[str, bytes | ExtractionError]
 

@@ -3,7 +3,7 @@
 import math
 from dataclasses import dataclass
 
-from searchlight.screening.scoring import DIMENSIONS
+from searchlight.screening.score.scoring import DIMENSIONS
 
 RADAR_SIZE = 260
 RADAR_RADIUS = 95

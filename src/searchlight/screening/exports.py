@@ -9,7 +9,7 @@ from fpdf import FPDF
 from searchlight.i18n import gettext
 from searchlight.roles.models import Role
 from searchlight.screening.models import ScreeningResult
-from searchlight.screening.scoring import DIMENSIONS
+from searchlight.screening.score.scoring import DIMENSIONS
 
 
 def display_name(result: ScreeningResult) -> str:

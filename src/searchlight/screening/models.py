@@ -6,10 +6,10 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from searchlight.candidates.models import Candidate, Document
 from searchlight.db import Base, utcnow
-from searchlight.screening.terms import MAX_TERM
+from searchlight.screening.score.terms import MAX_TERM
 
 if TYPE_CHECKING:
-    from searchlight.screening.service import Explanation
+    from searchlight.screening.score.explanation import Explanation
 
 
 class CvAnalysis(Base):
@@ -96,7 +96,7 @@ class ScreeningResult(Base):
 
     analysis: Mapped[CvAnalysis] = relationship()
     candidate: Mapped[Candidate | None] = relationship()
-    # Items with quotes and interview questions, set by ranking.get_result_for_user for a page.
+    # Items with quotes and interview questions, set by ranking.with_explanation for a page.
     explanation: "Explanation | None" = None
 
 

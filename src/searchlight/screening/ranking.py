@@ -22,7 +22,7 @@ from searchlight.governance.events import AuditEvent
 from searchlight.matching.embedder import Embedder, default_embedder
 from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.models import CvAnalysis, ScreeningResult
-from searchlight.screening.scoring import aggregate
+from searchlight.screening.score.scoring import aggregate
 from searchlight.screening.service import (
     RoleScorer,
     explain,
@@ -159,14 +159,10 @@ def _reused(
 _UNKNOWN = (float("nan"), False)
 
 
-def get_result_for_user(
-    *, db_session: Session, user: User, result_id: int, embedder: Embedder | None = None
+def with_explanation(
+    *, db_session: Session, result: ScreeningResult, embedder: Embedder | None = None
 ) -> ScreeningResult:
-    """The result with its `explanation` (items, quotes, questions) for showing it."""
-    require(user, "screening:read", target=f"screening_result:{result_id}")
-    result = db_session.get(ScreeningResult, result_id)
-    if result is None:
-        raise NotFound("This screening result does not exist.")
+    """The result with its `explanation` (items, quotes, questions) set, for showing it."""
     result.explanation = explain(db_session=db_session, result=result,
                                  embedder=embedder or default_embedder())
     return result

@@ -24,12 +24,12 @@ from searchlight.governance.events import AuditEvent
 from searchlight.matching.embedder import Embedder
 from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.anonymise import Entity
-from searchlight.screening.evidence import Passage
-from searchlight.screening.extract_types import ExtractedDocument, ExtractionError
 from searchlight.screening.models import CvAnalysis, CvTerm, ScreeningResult
-from searchlight.screening.pipeline import AnalysedCv, item_vectors, profile_items, read_cv
-from searchlight.screening.questions import InterviewQuestion, interview_questions
-from searchlight.screening.scoring import (
+from searchlight.screening.read.document import ExtractedDocument, ExtractionError
+from searchlight.screening.score.evidence import Passage
+from searchlight.screening.score.explanation import Explanation, explanation_of
+from searchlight.screening.score.preparation import AnalysedCv, item_vectors, profile_items, read_cv
+from searchlight.screening.score.scoring import (
     DIMENSIONS,
     ENGINE_VERSION,
     CvEvidence,
@@ -44,8 +44,8 @@ from searchlight.screening.scoring import (
     quantise,
     score_cv,
 )
-from searchlight.screening.skills_found import SkillMatcher
-from searchlight.screening.terms import LexicalIndex, TermPool, phrase
+from searchlight.screening.score.skills_found import SkillMatcher
+from searchlight.screening.score.terms import LexicalIndex, TermPool, phrase
 from searchlight.taxonomy.models import Skill
 from searchlight.taxonomy.service import skill_index_entries, skills_by_key
 
@@ -348,21 +348,11 @@ def _term_masks(
     return masks
 
 
-@dataclass(frozen=True)
-class Explanation:
-    """What a result page shows besides the stored numbers: every item with its quotes, and
-    questions for the interview. Recomputed from the analysis; the same engine gives the same
-    strengths as stored."""
-
-    score: Score
-    questions: list[InterviewQuestion]
-
-
 def explain(*, db_session: Session, result: ScreeningResult, embedder: Embedder) -> Explanation:
     version = db_session.get_one(RoleVersion, result.role_version_id)
     scorer = scorer_for(db_session=db_session, version=version, embedder=embedder)
     score = score_cv(scorer.items, scorer.vectors, scorer.weights, cv_evidence(result.analysis))
-    return Explanation(score, interview_questions(score))
+    return explanation_of(score)
 
 
 def score_analysis(

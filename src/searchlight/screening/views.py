@@ -4,8 +4,7 @@ from fastapi import APIRouter, BackgroundTasks, Depends, File, Form, Query, Requ
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import func, select
 
-from searchlight.auth.access import require
-from searchlight.candidates.pipeline import role_by_key, stages_for_role
+from searchlight.candidates.pipeline import stages_for_role
 from searchlight.config import Settings
 from searchlight.deps import CurrentUser, DbSession, SettingsDep, csrf_protect
 from searchlight.errors import InvalidInput, NotFound, PayloadTooLarge
@@ -14,18 +13,24 @@ from searchlight.matching.embedder import default_embedder
 from searchlight.roles.models import Role
 from searchlight.roles.schemas import dimension_title
 from searchlight.screening import charts, exports
+from searchlight.screening.access import (
+    get_batch_for_user,
+    get_result_for_user,
+    get_shortlist_for_user,
+    visible_role_ids,
+)
 from searchlight.screening.batches import create_batch, progress, results_of, run_batch
 from searchlight.screening.models import ScreeningBatch, ScreeningResult
 from searchlight.screening.ranking import (
     ShortlistFilters,
     current_version,
-    get_result_for_user,
     move_to_pipeline,
     rerank,
     reveal_identity,
     shortlist,
+    with_explanation,
 )
-from searchlight.screening.scoring import DIMENSIONS
+from searchlight.screening.score.scoring import DIMENSIONS
 from searchlight.web import render
 
 router = APIRouter(prefix="/screening", tags=["screening"],
@@ -47,11 +52,16 @@ def _process(batch_id: int, settings: Settings) -> None:
 
 @router.get("")
 def index(request: Request, db: DbSession, user: CurrentUser) -> Response:
-    require(user, "screening:read")
-    roles = db.scalars(select(Role).where(Role.is_active).order_by(Role.title_en)).all()
+    visible = visible_role_ids(db_session=db, user=user)
+    role_query = select(Role).where(Role.is_active).order_by(Role.title_en)
+    batch_query = select(ScreeningBatch).order_by(ScreeningBatch.id.desc()).limit(10)
+    if visible is not None:
+        role_query = role_query.where(Role.id.in_(visible))
+        batch_query = batch_query.where(ScreeningBatch.role_id.in_(visible))
+    roles = db.scalars(role_query).all()
     screened = dict(db.execute(select(ScreeningResult.role_id, func.count(
         ScreeningResult.analysis_id.distinct())).group_by(ScreeningResult.role_id)).tuples().all())
-    batches = db.scalars(select(ScreeningBatch).order_by(ScreeningBatch.id.desc()).limit(10)).all()
+    batches = db.scalars(batch_query).all()
     return render(request, "screening/index.html", roles=roles, screened=screened,
                   batches=batches, role_titles={r.id: r.title(current_locale.get()) for r in roles})
 
@@ -62,8 +72,8 @@ async def upload(
     background: BackgroundTasks, role_key: Annotated[str, Form()],
     files: Annotated[list[UploadFile], File()],
 ) -> Response:
-    require(user, "screening:run")
-    role = role_by_key(db_session=db, key=role_key)
+    role = get_shortlist_for_user(db_session=db, user=user, role_key=role_key,
+                                  permission="screening:run")
     uploads = []
     for upload in files:
         data = await upload.read()
@@ -87,10 +97,7 @@ def _batch_context(db: DbSession, batch: ScreeningBatch) -> dict[str, Any]:
 
 @router.get("/batches/{batch_id}")
 def batch_page(request: Request, db: DbSession, user: CurrentUser, batch_id: int) -> Response:
-    require(user, "screening:read")
-    batch = db.get(ScreeningBatch, batch_id)
-    if batch is None:
-        raise NotFound("This batch does not exist.")
+    batch = get_batch_for_user(db_session=db, user=user, batch_id=batch_id)
     return render(request, "screening/batch.html", partial="screening/_batch_progress.html",
                   results=results_of(db_session=db, batch=batch), **_batch_context(db, batch))
 
@@ -98,9 +105,7 @@ def batch_page(request: Request, db: DbSession, user: CurrentUser, batch_id: int
 @router.post("/batches/{batch_id}/resume")
 def resume(db: DbSession, user: CurrentUser, settings: SettingsDep,
            background: BackgroundTasks, batch_id: int) -> Response:
-    require(user, "screening:run")
-    if db.get(ScreeningBatch, batch_id) is None:
-        raise NotFound("This batch does not exist.")
+    get_batch_for_user(db_session=db, user=user, batch_id=batch_id, permission="screening:run")
     if batch_id not in _running:
         background.add_task(_process, batch_id, settings)
     return RedirectResponse(f"/screening/batches/{batch_id}", status_code=303)
@@ -120,8 +125,7 @@ def role_shortlist(
     request: Request, db: DbSession, user: CurrentUser, role_key: str,
     min_score: float | None = None, needs_check: str = "", flagged: str = "", language: str = "",
 ) -> Response:
-    role = role_by_key(db_session=db, key=role_key)
-    require(user, "screening:read", target=f"role:{role.key}")
+    role = get_shortlist_for_user(db_session=db, user=user, role_key=role_key)
     reranked = rerank(db_session=db, role=role, embedder=default_embedder())
     filters = _filters(min_score, needs_check, flagged, language)
     results = shortlist(db_session=db, user=user, role=role, filters=filters)
@@ -135,17 +139,21 @@ def role_shortlist(
 @router.get("/roles/{role_key}/compare")
 def compare(request: Request, db: DbSession, user: CurrentUser, role_key: str,
             ids: Annotated[list[int], Query()]) -> Response:
-    role = role_by_key(db_session=db, key=role_key)
+    role = get_shortlist_for_user(db_session=db, user=user, role_key=role_key)
     if not 2 <= len(ids) <= 3:
         raise InvalidInput("Choose two or three candidates to compare.")
     results = [get_result_for_user(db_session=db, user=user, result_id=i) for i in ids]
+    if any(result.role_id != role.id for result in results):
+        raise NotFound("This screening result does not exist.")
+    for result in results:
+        with_explanation(db_session=db, result=result)
     return render(request, "screening/compare.html", role=role, results=results,
                   labels=_labels(), dimensions=DIMENSIONS)
 
 
 @router.get("/roles/{role_key}/export.csv")
 def export_csv(db: DbSession, user: CurrentUser, role_key: str) -> Response:
-    role = role_by_key(db_session=db, key=role_key)
+    role = get_shortlist_for_user(db_session=db, user=user, role_key=role_key)
     results = shortlist(db_session=db, user=user, role=role, limit=10_000)
     return Response(exports.shortlist_csv(results, role), media_type="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="{role.key}.csv"'})
@@ -153,7 +161,7 @@ def export_csv(db: DbSession, user: CurrentUser, role_key: str) -> Response:
 
 @router.get("/roles/{role_key}/export.pdf")
 def export_pdf(db: DbSession, user: CurrentUser, role_key: str) -> Response:
-    role = role_by_key(db_session=db, key=role_key)
+    role = get_shortlist_for_user(db_session=db, user=user, role_key=role_key)
     results = shortlist(db_session=db, user=user, role=role, limit=500)
     return Response(exports.shortlist_pdf(results, role, _labels(), current_locale.get()),
                     media_type="application/pdf",
@@ -163,6 +171,7 @@ def export_pdf(db: DbSession, user: CurrentUser, role_key: str) -> Response:
 @router.get("/results/{result_id}")
 def result_page(request: Request, db: DbSession, user: CurrentUser, result_id: int) -> Response:
     result = get_result_for_user(db_session=db, user=user, result_id=result_id)
+    with_explanation(db_session=db, result=result)
     role = db.get_one(Role, result.role_id)
     weights = {k: float(v["weight"]) for k, v in result.dimensions.items()}
     return render(
@@ -177,7 +186,8 @@ def result_page(request: Request, db: DbSession, user: CurrentUser, result_id: i
 
 @router.post("/results/{result_id}/reveal")
 def reveal(db: DbSession, user: CurrentUser, result_id: int) -> Response:
-    result = get_result_for_user(db_session=db, user=user, result_id=result_id)
+    result = get_result_for_user(db_session=db, user=user, result_id=result_id,
+                                 permission="identity:reveal")
     reveal_identity(db_session=db, user=user, result=result)
     return RedirectResponse(f"/screening/results/{result_id}", status_code=303)
 
@@ -185,7 +195,8 @@ def reveal(db: DbSession, user: CurrentUser, result_id: int) -> Response:
 @router.post("/results/{result_id}/pipeline")
 def to_pipeline(db: DbSession, user: CurrentUser, result_id: int,
                 stage_key: Annotated[str, Form()]) -> Response:
-    result = get_result_for_user(db_session=db, user=user, result_id=result_id)
+    result = get_result_for_user(db_session=db, user=user, result_id=result_id,
+                                 permission="pipeline:move")
     role = db.get_one(Role, result.role_id)
     move_to_pipeline(db_session=db, user=user, result=result, role=role, stage_key=stage_key)
     return RedirectResponse(f"/screening/results/{result_id}?moved={stage_key}", status_code=303)

@@ -18,10 +18,10 @@ from dataclasses import dataclass
 import docx
 from lxml import etree
 
-from searchlight.screening.archive import read_member
-from searchlight.screening.docx_styles import WORD, Properties, StyleBook
-from searchlight.screening.extract_types import ExtractionError, ExtractionLimits
-from searchlight.screening.hidden_text import (
+from searchlight.screening.read.archive import read_member
+from searchlight.screening.read.document import ExtractionError, ExtractionLimits
+from searchlight.screening.read.docx_styles import WORD, Properties, StyleBook
+from searchlight.screening.read.hidden_text import (
     MIN_READABLE_POINTS,
     WHITE,
     HiddenSpan,

@@ -11,11 +11,11 @@ import numpy as np
 
 from searchlight.matching.embedder import Embedder
 from searchlight.screening.anonymise import KnownIdentity, Redaction, anonymise
-from searchlight.screening.evidence import Evidence, collect_evidence, years_by_sector
-from searchlight.screening.extract import extract_document
-from searchlight.screening.extract_types import ExtractedDocument, Flag
-from searchlight.screening.scoring import DIMENSIONS, CvEvidence, ItemSpec, embedding_units
-from searchlight.screening.skills_found import FoundSkill, SkillMatcher
+from searchlight.screening.read.document import ExtractedDocument, Flag
+from searchlight.screening.read.extract import extract_document
+from searchlight.screening.score.evidence import Evidence, collect_evidence, years_by_sector
+from searchlight.screening.score.scoring import DIMENSIONS, CvEvidence, ItemSpec, embedding_units
+from searchlight.screening.score.skills_found import FoundSkill, SkillMatcher
 
 TRICK_FLAGS = frozenset({"hidden_text", "tiny_text", "off_page_text", "prompt_injection"})
 

@@ -16,8 +16,8 @@ from functools import cached_property
 
 import numpy as np
 
-from searchlight.screening.evidence import Passage
-from searchlight.screening.terms import LexicalIndex, TermPool, phrase
+from searchlight.screening.score.evidence import Passage
+from searchlight.screening.score.terms import LexicalIndex, TermPool, phrase
 
 DIMENSIONS = ("skills", "experience", "attitude", "results", "cognitive", "habits")
 ENGINE_VERSION = "search-hybrid-2"

@@ -14,8 +14,8 @@ import zlib
 from collections.abc import Iterator
 from pathlib import Path, PurePosixPath
 
-from searchlight.screening.extract_types import ExtractionError, ExtractionLimits
-from searchlight.screening.filetypes import DESCRIPTIONS, Kind, expected_kind, extension, sniff
+from searchlight.screening.read.document import ExtractionError, ExtractionLimits
+from searchlight.screening.read.filetypes import DESCRIPTIONS, Kind, expected_kind, extension, sniff
 
 # The compression ratio of a small member says nothing about danger (a page of spaces
 # compresses 1000:1), so the ratio is only judged above this size.

@@ -23,7 +23,7 @@ from typing import Any
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from searchlight.screening.hidden_text import (
+from searchlight.screening.read.hidden_text import (
     MIN_READABLE_POINTS,
     RGB,
     WHITE,

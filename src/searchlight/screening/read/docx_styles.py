@@ -13,7 +13,7 @@ from typing import TypedDict
 
 from lxml import etree
 
-from searchlight.screening.hidden_text import RGB, parse_hex_colour
+from searchlight.screening.read.hidden_text import RGB, parse_hex_colour
 
 WORD = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _TEXT_BOX = f"{WORD}txbxContent"

@@ -17,17 +17,15 @@ import json
 import re
 from dataclasses import dataclass, field
 
-from searchlight.screening.archive import iter_archive, iter_folder, open_zip
-from searchlight.screening.extract_docx import extract_docx
-from searchlight.screening.extract_pdf import extract_pdf
-from searchlight.screening.extract_text import decode_text
-from searchlight.screening.extract_types import (
+from searchlight.screening.read.archive import iter_archive, iter_folder, open_zip
+from searchlight.screening.read.document import (
     ExtractedDocument,
     ExtractionError,
     ExtractionLimits,
     Flag,
 )
-from searchlight.screening.filetypes import (
+from searchlight.screening.read.docx import extract_docx
+from searchlight.screening.read.filetypes import (
     DESCRIPTIONS,
     Kind,
     expected_kind,
@@ -36,10 +34,12 @@ from searchlight.screening.filetypes import (
     office_kind,
     sniff,
 )
-from searchlight.screening.hidden_text import HiddenSpan, spans_to_flags
-from searchlight.screening.json_resume import is_json_resume, render_json_resume
-from searchlight.screening.language import detect_language
-from searchlight.screening.tricks import detect_keyword_stuffing, detect_prompt_injection
+from searchlight.screening.read.hidden_text import HiddenSpan, spans_to_flags
+from searchlight.screening.read.json_resume import is_json_resume, render_json_resume
+from searchlight.screening.read.language import detect_language
+from searchlight.screening.read.pdf import extract_pdf
+from searchlight.screening.read.text import decode_text
+from searchlight.screening.read.tricks import detect_keyword_stuffing, detect_prompt_injection
 
 __all__ = [
     "ExtractedDocument",

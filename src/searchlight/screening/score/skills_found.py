@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from searchlight.screening.evidence import Passage
+from searchlight.screening.score.evidence import Passage
 
 _WORD = re.compile(r"[^\W_][\w+#.\-/]*[\w+#]|[^\W_]", re.UNICODE)
 MAX_WORDS = 4

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from searchlight.screening.extract_types import Flag
+from searchlight.screening.read.document import Flag
 
 RGB = tuple[int, int, int]
 WHITE: RGB = (255, 255, 255)

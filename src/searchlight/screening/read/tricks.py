@@ -10,9 +10,9 @@ import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
 
-from searchlight.screening.extract_types import Flag
-from searchlight.screening.injection_patterns import INJECTION_PATTERNS
-from searchlight.screening.language import STOPWORDS
+from searchlight.screening.read.document import Flag
+from searchlight.screening.read.injection_patterns import INJECTION_PATTERNS
+from searchlight.screening.read.language import STOPWORDS
 
 _MAX_INJECTION_FLAGS = 20
 _EVIDENCE_CONTEXT_CHARS = 80

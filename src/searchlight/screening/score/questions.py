@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from searchlight.screening.scoring import ItemResult, Score
+from searchlight.screening.score.scoring import ItemResult, Score
 
 _PROMPTS: dict[str, tuple[str, str]] = {
     "skills": ("Laat een voorbeeld zien van werk waarin je {item} toepaste. Wat deed je zelf?",

@@ -8,9 +8,9 @@ from dataclasses import dataclass
 import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 
-from searchlight.screening.extract_types import ExtractionError, ExtractionLimits
-from searchlight.screening.hidden_text import HiddenSpan
-from searchlight.screening.pdf_hidden import scan_page
+from searchlight.screening.read.document import ExtractionError, ExtractionLimits
+from searchlight.screening.read.hidden_text import HiddenSpan
+from searchlight.screening.read.pdf_hidden import scan_page
 
 _PASSWORD_ERRORS = {pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY}
 # PDFium is not thread-safe; run batches in processes to use more cores.

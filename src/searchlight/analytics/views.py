@@ -1,0 +1,84 @@
+"""The analytics page (funnel, time in stage, time to hire, sources) and its CSV exports."""
+
+import csv
+import io
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from searchlight.analytics import service
+from searchlight.analytics.charts import bar_rows
+from searchlight.deps import CurrentUser, DbSession
+from searchlight.errors import InvalidInput
+from searchlight.i18n import _, current_locale
+from searchlight.web import render
+
+router = APIRouter(tags=["analytics"])
+Text = Annotated[str | None, Query()]
+
+
+def _report(db: DbSession, user: CurrentUser, role: str | None, since: str | None,
+            until: str | None) -> service.Report:
+    period = service.Period.parse(since or None, until or None)
+    return service.report(db_session=db, user=user, role_key=role or None, period=period)
+
+
+@router.get("/analytics", include_in_schema=False)
+def analytics_page(request: Request, db: DbSession, user: CurrentUser, role: Text = None,
+                   since: Text = None, until: Text = None) -> Response:
+    roles = service.visible_roles(db_session=db, user=user)
+    try:
+        report = _report(db, user, role, since, until)
+    except InvalidInput as problem:
+        report = _report(db, user, role, None, None)
+        error = _(problem.message)
+    else:
+        error = ""
+    locale = current_locale.get()
+    names = {stage.key: stage.name(locale) for stage in report.stages}
+    funnel_bars = bar_rows([(names[s.stage], s.reached) for s in report.funnel])
+    wait_bars = bar_rows([(names[t.stage], t.median_days or 0) for t in report.times
+                          if t.completed])
+    return render(request, "analytics/index.html", report=report, roles=roles, names=names,
+                  funnel_bars=funnel_bars, wait_bars=wait_bars, error=error,
+                  values={"role": role or "", "since": since or "", "until": until or ""})
+
+
+def _csv(rows: list[list[object]], filename: str) -> Response:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    return Response(buffer.getvalue(), media_type="text/csv; charset=utf-8", headers={
+        "Content-Disposition": f'attachment; filename="{filename}"',
+        "Cache-Control": "no-store"})
+
+
+@router.get("/analytics/funnel.csv", include_in_schema=False)
+def funnel_csv(db: DbSession, user: CurrentUser, role: Text = None, since: Text = None,
+               until: Text = None) -> Response:
+    report = _report(db, user, role, since, until)
+    times = {t.stage: t for t in report.times}
+    rows: list[list[object]] = [[_("Stage"), _("Reached"), _("Went on"), _("Conversion (%)"),
+                                 _("Drop-off"), _("Median days in stage"), _("Waiting now")]]
+    for step in report.funnel:
+        time = times[step.stage]
+        rows.append([step.stage, step.reached, "" if step.next_reached is None
+                     else step.next_reached, _percent(step.conversion), step.drop_off,
+                     "" if time.median_days is None else time.median_days, time.waiting_now])
+    return _csv(rows, f"funnel-{report.role.key if report.role else 'all'}.csv")
+
+
+@router.get("/analytics/sources.csv", include_in_schema=False)
+def sources_csv(db: DbSession, user: CurrentUser, role: Text = None, since: Text = None,
+                until: Text = None) -> Response:
+    report = _report(db, user, role, since, until)
+    rows: list[list[object]] = [[_("Source"), _("Applicants"), _("Screened"), _("Interviewed"),
+                                 _("Hired"), _("Hire rate (%)")]]
+    for row in report.sources:
+        rows.append([row.source or _("Unknown"), row.applicants, row.screened, row.interviewed,
+                     row.hired, _percent(row.hire_rate)])
+    return _csv(rows, "sources.csv")
+
+
+def _percent(value: float | None) -> str:
+    return "" if value is None else f"{value * 100:.0f}"

@@ -11,7 +11,7 @@ _T: dict[str, dict[str, Any]] = {
         "intro": "Dit plan helpt een nieuwe {title} om in 90 dagen de opdracht waar te maken: "
                  "{jtbd_lower}",
         "day": "Eerste dag", "week": "Eerste week", "h30": "Dag 30: leren en verbinden",
-        "h60": "Dag 60: bijdragen", "h90": "Dag 90: zelfstandig resultaat",
+        "h60": "Dag 60: bijdragen", "h90": "Dag 90: eigen resultaat",
         "buddy": "Buddy", "learning": "Leren",
         "day_items": ["Welkom door {manager}; laptop, accounts en toegang zijn klaar.",
                       "Kennismaken met het team en de buddy.",
@@ -22,8 +22,8 @@ _T: dict[str, dict[str, Any]] = {
         "d30": "Je kent de context en werkt mee aan {results}. Je bespreekt met {manager} wat "
                "je tot nu toe leerde.",
         "d60": "Je levert zelf een deel van het werk op, met aandacht voor {habits}.",
-        "d90": "Je maakt de opdracht zelfstandig waar en laat resultaat zien: {results}. "
-               "Evaluatie met {manager}: wat gaat goed, wat is de volgende stap?",
+        "d90": "Je maakt de opdracht waar, met steun van het team, en laat resultaat zien: "
+               "{results}. Evaluatie met {manager}: wat gaat goed, wat is de volgende stap?",
         "buddy_text": "Een ervaren collega uit het team is de eerste 90 dagen je vaste "
                       "aanspreekpunt: wekelijks een half uur, en tussendoor wanneer nodig.",
         "learning_text": "Leerdoelen uit het profiel: {items}.",
@@ -36,7 +36,7 @@ _T: dict[str, dict[str, Any]] = {
         "intro": "This plan helps a new {title} make the job happen within 90 days: "
                  "{jtbd_lower}",
         "day": "First day", "week": "First week", "h30": "Day 30: learn and connect",
-        "h60": "Day 60: contribute", "h90": "Day 90: independent results",
+        "h60": "Day 60: contribute", "h90": "Day 90: your own results",
         "buddy": "Buddy", "learning": "Learning",
         "day_items": ["Welcome by {manager}; laptop, accounts and access are ready.",
                       "Meet the team and the buddy.",
@@ -47,8 +47,8 @@ _T: dict[str, dict[str, Any]] = {
         "d30": "You know the context and help deliver {results}. You discuss what you learned "
                "so far with {manager}.",
         "d60": "You deliver part of the work yourself, with attention to {habits}.",
-        "d90": "You make the job happen independently and show results: {results}. Review "
-               "with {manager}: what goes well, what is the next step?",
+        "d90": "You make the job happen, with the support of the team, and show results: "
+               "{results}. Review with {manager}: what goes well, what is the next step?",
         "buddy_text": "An experienced colleague from the team is your first point of contact for "
                       "90 days: half an hour every week, and in between when needed.",
         "learning_text": "Learning goals from the profile: {items}.",

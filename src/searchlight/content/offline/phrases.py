@@ -14,7 +14,8 @@ P: dict[str, dict[str, str]] = {
         "do_results": "Je levert {item}.",
         "do_skills": "Je werkt dagelijks met {items}.",
         "do_habits": "Je werkt volgens goede gewoonten: {items}.",
-        "do_generic": "Je maakt de opdracht waar in je eerste jaar, samen met je team.",
+        "do_generic": "Je maakt de opdracht waar in je eerste jaar.",
+        "do_together": "Je werkt samen met collega's en deelt wat je leert.",
         "bring_heading": "Wat breng je mee?",
         "must_heading": "Dit is echt nodig",
         "must_none": "Er zijn geen harde eisen; we kijken naar wat je kunt.",
@@ -33,8 +34,9 @@ P: dict[str, dict[str, str]] = {
         "ai_heading": "Hoe we AI gebruiken in de selectie",
         "ai_text": "We gebruiken software om cv's te vergelijken met dit profiel. Die software "
                    "doet een voorstel en laat zien waarop het is gebaseerd; een mens van ons "
-                   "team beslist altijd. Niemand wordt automatisch afgewezen. Je kunt vragen "
-                   "om een toelichting, of om je gegevens in te zien of te laten verwijderen.",
+                   "team neemt altijd het besluit. Niemand wordt automatisch afgewezen. "
+                   "Je kunt vragen om een toelichting, of om je gegevens in te zien of te "
+                   "laten verwijderen.",
         "tone_note": "Toon: {tone}",
     },
     "en": {
@@ -50,7 +52,8 @@ P: dict[str, dict[str, str]] = {
         "do_results": "You deliver {item}.",
         "do_skills": "You work with {items} every day.",
         "do_habits": "You work with good habits: {items}.",
-        "do_generic": "You make the job happen in your first year, together with your team.",
+        "do_generic": "You make the job happen in your first year.",
+        "do_together": "You work together with colleagues and share what you learn.",
         "bring_heading": "What you bring",
         "must_heading": "What you really need",
         "must_none": "There are no hard requirements; we look at what you can do.",

@@ -17,9 +17,9 @@ _HEADLINES = {
            "{title} wanted: will you make the difference?"),
 }
 _BODY = {
-    "nl": {"linkedin": "{jtbd}\n\nWat je meebrengt: {musts}.\n\nBij {employer} beslist altijd "
-                       "een mens over je sollicitatie. Meer weten of solliciteren? Bekijk de "
-                       "vacature.",
+    "nl": {"linkedin": "{jtbd}\n\nWat je meebrengt: {musts}.\n\nBij {employer} neemt altijd "
+                       "een mens het besluit over je sollicitatie. Meer weten of solliciteren? "
+                       "Bekijk de vacature.",
            "instagram": "{jtbd}\n\nJij brengt {musts} mee? Bekijk de vacature via de link in "
                         "onze bio.",
            "x": "{jtbd} Je brengt {musts} mee."},

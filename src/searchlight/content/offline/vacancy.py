@@ -38,7 +38,7 @@ def _what_you_do(brief: Brief) -> list[str]:
     if habits := brief.items("habits"):
         lines.append(phrase(lang, "do_habits", items=join_list([lower_first(h) for h in habits],
                                                                lang)))
-    return lines or [phrase(lang, "do_generic")]
+    return (lines or [phrase(lang, "do_generic")]) + [phrase(lang, "do_together")]
 
 
 def _bring(brief: Brief, *, must_have: bool) -> list[str]:

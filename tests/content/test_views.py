@@ -134,3 +134,20 @@ def test_it_shows_an_empty_studio_with_what_to_do_next(as_alice):
     page = as_alice.get("/content")
     assert page.status_code == 200
     assert "No texts yet" in page.text and 'name="role"' in page.text
+
+
+def test_it_starts_a_text_by_hand_from_the_section_headings(as_alice, seeded):
+    response = as_alice.post("/content/generate", data={
+        "role": "ml-engineer", "kind": "onboarding", "language": "en", "by_hand": "1"},
+        follow_redirects=False)
+    assert response.status_code == 303
+    text = seeded.query(ContentText).one()
+    version = text.versions[-1]
+    assert (version.origin, version.engine_name) == ("manual", "manual")
+    assert version.body.startswith("# Onboarding plan") and "## First day" in version.body
+    assert "Welcome" not in version.body
+    assert "started by hand" in as_alice.get(response.headers["location"]).text
+
+
+def test_it_says_which_engine_writes_texts(as_alice):
+    assert "offline (offline-templates-v1)" in as_alice.get("/content").text

@@ -1,6 +1,6 @@
 """The one way content reaches a text engine: `searchlight.llm.generate_text` with the offline
-engine as its `offline` callable. Role and organisation fields go in as delimited variables
-(data), never into the instructions of the prompt template."""
+engine as its `offline` callable. Role and organisation fields go in as variables, which the AI
+layer puts in fenced data blocks, never into the instructions of the prompt template."""
 
 import importlib
 from collections.abc import Callable, Mapping
@@ -20,12 +20,24 @@ class EngineUnavailable(Exception):
     """The configured endpoint failed or refused; str() is one clear line for users."""
 
 
+class EngineStopped(EngineUnavailable):
+    """An administrator switched the AI features off: the manual path applies."""
+
+
 @dataclass(frozen=True)
 class Written:
     text: str
     engine_name: str
     engine_model: str
     call_id: int | None
+
+
+def current(*, db_session: Session) -> tuple[str, str, bool]:
+    """(engine name, model, AI enabled) as things stand now, for the studio page."""
+    if _generate_text is None:
+        return "offline", OFFLINE_MODEL, True
+    info = _llm.current_engine(db_session=db_session)
+    return info.name, info.model, bool(_llm.ai_enabled(db_session=db_session))
 
 
 def write(
@@ -38,6 +50,8 @@ def write(
         result = _generate_text(db_session=db_session, task=task, prompt=prompt,
                                 variables=variables, language=language, offline=offline,
                                 fallback_offline=fallback_offline)
+    except _llm.AIStopped as error:
+        raise EngineStopped(str(error)) from error
     except _llm.AIError as error:
         raise EngineUnavailable(str(error)) from error
     return Written(result.text, result.engine.name, result.engine.model, result.call_id)

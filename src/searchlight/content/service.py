@@ -126,16 +126,40 @@ def generate(
     version = roles.get_current_version(db_session=db_session, role_id=role.id)
     title, written = write_text(db_session=db_session, role=role, version=version, kind=kind,
                                 language=language, fallback_offline=fallback_offline)
+    text = _text_for(db_session, actor, role, kind, language)
+    _add_version(db_session, text, actor, title=title, body=written.text,
+                 role_version=version.number, origin="generated",
+                 engine_name=written.engine_name, engine_model=written.engine_model,
+                 call_id=written.call_id)
+    return text
+
+
+def start_by_hand(
+    *, db_session: Session, actor: User, role: Role, kind: str, language: str
+) -> ContentText:
+    """The manual path (AI switched off): a draft with only the section headings, to fill in."""
+    require(actor, "content:write", target=f"role:{role.key}")
+    _check_kind_language(kind, language)
+    version = roles.get_current_version(db_session=db_session, role_id=role.id)
+    brief = brief_for(db_session=db_session, role=role, version=version, language=language)
+    title, body = offline.generate(kind, brief)
+    headings = "\n\n".join(line for line in body.splitlines() if line.startswith("#"))
+    text = _text_for(db_session, actor, role, kind, language)
+    _add_version(db_session, text, actor, title=title, body=headings + "\n",
+                 role_version=version.number, origin="manual", engine_name="manual",
+                 engine_model="-")
+    return text
+
+
+def _text_for(
+    db_session: Session, actor: User | None, role: Role, kind: str, language: str
+) -> ContentText:
     text = find_text(db_session=db_session, role_id=role.id, kind=kind, language=language)
     if text is None:
         text = ContentText(kind=kind, role_id=role.id, language=language, current_version=0,
                            created_by_id=actor.id if actor else None)
         db_session.add(text)
         db_session.flush()
-    _add_version(db_session, text, actor, title=title, body=written.text,
-                 role_version=version.number, origin="generated",
-                 engine_name=written.engine_name, engine_model=written.engine_model,
-                 call_id=written.call_id)
     return text
 
 

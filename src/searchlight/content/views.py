@@ -16,7 +16,7 @@ from searchlight.content.markup import diff_lines, highlight
 from searchlight.content.models import KINDS, ContentText
 from searchlight.content.schemas import OrganisationIn
 from searchlight.deps import CurrentUser, DbSession, csrf_protect
-from searchlight.errors import DomainError, InvalidInput
+from searchlight.errors import InvalidInput
 from searchlight.i18n import _, current_locale
 from searchlight.roles import service as roles
 from searchlight.web import render
@@ -35,7 +35,10 @@ def _kind_labels() -> dict[str, str]:
 def _studio(request: Request, db: Session, user: User, status_code: int = 200,
             **context: Any) -> Response:
     can_write = allowed(user, "content:write")
+    engine_name, engine_model, ai_on = engine.current(db_session=db)
+    context.setdefault("chosen", ("", "", current_locale.get()))
     return render(request, "content/index.html", status_code=status_code,
+                  engine_name=engine_name, engine_model=engine_model, ai_on=ai_on,
                   texts=service.list_texts_for_user(db_session=db, user=user),
                   roles=roles.list_roles(db_session=db, include_inactive=False) if can_write
                   else [], kinds=KINDS, kind_labels=_kind_labels(), can_write=can_write,
@@ -54,17 +57,25 @@ async def generate(request: Request, db: DbSession, user: CurrentUser) -> Respon
     form = await request.form()
     key, kind = str(form.get("role", "")), str(form.get("kind", ""))
     language = str(form.get("language", "nl"))
-    fallback = form.get("fallback") == "offline"
+    role = roles.get_by_key(db_session=db, key=key)
     try:
-        role = roles.get_by_key(db_session=db, key=key)
-        with db.begin_nested():
+        # No savepoint here: the AI layer's record of a failed call is kept with the request.
+        if form.get("by_hand") == "1":
+            text = service.start_by_hand(db_session=db, actor=user, role=role, kind=kind,
+                                         language=language)
+        else:
             text = service.generate(db_session=db, actor=user, role=role, kind=kind,
-                                    language=language, fallback_offline=fallback)
+                                    language=language,
+                                    fallback_offline=form.get("fallback") == "offline")
+    except engine.EngineStopped:
+        return _studio(request, db, user, status_code=503, error=_(
+            "An administrator has switched the AI features off. Write the text by hand: "
+            "start from the section headings."), chosen=(key, kind, language))
     except engine.EngineUnavailable as error:
         return _studio(request, db, user, status_code=503, error=_(
             "The text engine is not available: {reason}. Try again, or use the offline "
-            "engine.", reason=str(error)), offer_fallback=True)
-    except DomainError as error:
+            "engine.", reason=str(error)), offer_fallback=True, chosen=(key, kind, language))
+    except InvalidInput as error:
         return _studio(request, db, user, status_code=422, error=_(error.message))
     return RedirectResponse(f"/content/texts/{text.id}", status_code=303)
 

@@ -61,7 +61,8 @@ def test_it_leaves_inclusive_text_alone():
 
 
 def test_it_marks_masculine_coded_words_only_when_they_outweigh_feminine_ones():
-    masculine = "You are ambitious, assertive and competitive. You lead and decide."
+    masculine = ("You are ambitious, assertive and competitive. You lead and decide. " +
+                 "We build models for claims and customers in a team of six. " * 3)
     assert coded_balance(masculine, language="en").verdict == "masculine"
     marked = [f.text for f in check_text(masculine, language="en")
               if f.category == "masculine_coded"]
@@ -72,6 +73,8 @@ def test_it_marks_masculine_coded_words_only_when_they_outweigh_feminine_ones():
                 if f.category == "masculine_coded"]
     dutch = coded_balance("Je bent ambitieus, daadkrachtig en zelfstandig.", language="nl")
     assert (dutch.masculine, dutch.feminine) == (3, 0)
+    # A title or one line is too short for a balance to mean anything.
+    assert check_text("Data Analyst", language="en") == []
 
 
 def test_it_gives_reasons_in_the_language_asked_for():

@@ -9,6 +9,7 @@ from searchlight.content.inclusive import lexicon_en, lexicon_nl
 from searchlight.content.inclusive.rules import Finding, reason_for
 
 LANGUAGES = ("nl", "en")
+MIN_WORDS_FOR_BALANCE = 30
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
 
 
@@ -83,8 +84,10 @@ def check_text(text: str, *, language: str, locale: str | None = None) -> list[F
     ]
     masculine, _feminine = _coded(language)
     suggestion = _lexicon(language).MASCULINE_SUGGESTION
-    # Coded words matter when they tip the balance (Gaucher et al.), so only then are they marked.
-    if coded_balance(text, language=language).verdict == "masculine":
+    # Coded words matter when they tip the balance of a whole ad (Gaucher et al.), so only then
+    # are they marked; in a title or one line ('Data Analyst') a balance means nothing.
+    long_enough = sum(1 for _ in _WORD.finditer(text)) >= MIN_WORDS_FOR_BALANCE
+    if long_enough and coded_balance(text, language=language).verdict == "masculine":
         found += [
             Finding(m.start(), m.end(), m.group(0), "masculine_coded", suggestion,
                     reason_for("masculine_coded", reason_locale))

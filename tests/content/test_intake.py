@@ -77,6 +77,7 @@ def test_it_opens_the_draft_in_the_roles_form_without_saving(client, seeded, ali
     assert 'action="/roles/new"' in page.text and 'value="ai-trainer"' in page.text
     assert "100 collega&#39;s getraind" in page.text or "100 collega's getraind" in page.text
     assert seeded.query(Role).count() == before
+    assert "by offline (offline-templates-v1)" in page.text
     version = as_alice.post("/content/intake", data={"mode": "paste", "pasted": PASTED,
                                                      "target": "ml-engineer"})
     assert 'action="/roles/ml-engineer/edit"' in version.text

@@ -55,3 +55,31 @@ def write(
     except _llm.AIError as error:
         raise EngineUnavailable(str(error)) from error
     return Written(result.text, result.engine.name, result.engine.model, result.call_id)
+
+
+@dataclass(frozen=True)
+class Drafted:
+    value: Any  # a Pydantic model of the asked schema; the offline value when the model failed
+    engine_name: str
+    engine_model: str
+    note: str  # why the offline draft is shown instead of the model's ("" when fine)
+
+
+def draft(
+    *, db_session: Session, task: str, prompt: str, variables: Mapping[str, str], language: str,
+    schema: type[Any], offline: Callable[[], Any],
+) -> Drafted:
+    """A structured draft for a person to edit. It never blocks: a model that fails, answers
+    something unusable or is switched off leaves the offline draft, with the reason."""
+    structured = getattr(_llm, "generate_structured", None)
+    if structured is None:
+        return Drafted(offline(), "offline", OFFLINE_MODEL, "")
+    try:
+        result = structured(db_session=db_session, task=task, prompt=prompt,
+                            variables=variables, schema=schema, language=language,
+                            offline=offline)
+    except _llm.AIError as error:
+        return Drafted(offline(), "offline", OFFLINE_MODEL, str(error))
+    if result.needs_human or result.value is None:
+        return Drafted(offline(), "offline", OFFLINE_MODEL, result.reason)
+    return Drafted(result.value, result.engine.name, result.engine.model, "")

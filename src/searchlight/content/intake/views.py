@@ -24,6 +24,10 @@ def _lines(value: object) -> list[str]:
     return [line.strip(" -*•\t") for line in str(value or "").splitlines() if line.strip(" -*•\t")]
 
 
+def _language(value: object) -> str:
+    return "en" if value == "en" else "nl"
+
+
 @router.get("/content/intake", include_in_schema=False)
 def intake(request: Request, db: DbSession, user: CurrentUser) -> Response:
     require(user, "roles:write")
@@ -41,16 +45,18 @@ async def draft(request: Request, db: DbSession, user: CurrentUser) -> Response:
     if form.get("mode") == "paste":
         if not pasted.strip():
             raise InvalidInput("Paste a vacancy text first.")
-        profile = draft_profile(db_session=db, pasted=pasted)
+        drafted = draft_profile(db_session=db, pasted=pasted,
+                                language=_language(form.get("language")))
     else:
         if not title or not jtbd:
             raise InvalidInput("Give at least a title and the job to be done.")
         answers = IntakeAnswers(
-            title=title, language=str(form.get("language", "nl")), job_to_be_done=jtbd,
+            title=title, language=_language(form.get("language")), job_to_be_done=jtbd,
             outcomes=_lines(form.get("outcomes")), team_context=str(form.get("team", "")),
             must_haves={k: _lines(form.get(f"{k}.must")) for k in DIMENSION_KEYS},
             nice_to_haves={k: _lines(form.get(f"{k}.nice")) for k in DIMENSION_KEYS})
-        profile = draft_profile(db_session=db, answers=answers)
+        drafted = draft_profile(db_session=db, answers=answers, language=answers.language)
+    profile = drafted.profile
     target_key = str(form.get("target", ""))
     role = roles.get_by_key(db_session=db, key=target_key) if target_key else None
     if role is not None:
@@ -58,7 +64,9 @@ async def draft(request: Request, db: DbSession, user: CurrentUser) -> Response:
     elif profile["key"] in {r.key for r in roles.list_roles(db_session=db)}:
         profile["key"] = slug(profile["key"] + "-2")
     state = forms.profile_to_form(profile)
+    note = _("Drafted from a vacancy intake by {engine} ({model}); checked and edited before "
+             "saving.", engine=drafted.engine_name, model=drafted.engine_model)
+    # The roles form is the one place a profile is edited and saved (roles/service).
     return role_views._render_form(
         request, db, role=role, state=state,
-        hiring_manager_id=role.hiring_manager_id if role else None,
-        change_note=_("Drafted from a vacancy intake; checked and edited before saving."))
+        hiring_manager_id=role.hiring_manager_id if role else None, change_note=note)

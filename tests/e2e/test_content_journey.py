@@ -60,3 +60,12 @@ def test_it_fits_the_editor_on_a_phone(page):
     page.locator("#preview mark.finding").first.wait_for()
     assert page.locator("#preview mark.finding").count() == 3
     assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.goto("/content")
+    page.select_option("#generate-role", "prompt-engineer")
+    page.select_option("#generate-kind", "social")
+    page.locator("#generate-heading + p + form button.primary").click()
+    page.wait_for_url("**/content/texts/*")
+    assert "LinkedIn" in page.locator("#preview").inner_text()
+    for url in (page.url, "/content", "/content/organisation", "/content/intake"):
+        page.goto(url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url

@@ -151,3 +151,19 @@ def test_it_starts_a_text_by_hand_from_the_section_headings(as_alice, seeded):
 
 def test_it_says_which_engine_writes_texts(as_alice):
     assert "offline (offline-templates-v1)" in as_alice.get("/content").text
+
+
+def test_it_marks_texts_from_an_older_role_version(as_alice, seeded, ml_engineer, alice):
+    from searchlight.roles import service as roles
+
+    location = _generate(as_alice).headers["location"]
+    assert "from an older role version" not in as_alice.get("/content").text
+    profile = roles.profile_of(roles.get_current_version(db_session=seeded,
+                                                         role_id=ml_engineer.id))
+    roles.update_role(db_session=seeded, actor=alice, role=ml_engineer,
+                      profile=profile.model_copy(update={"jtbd_nl": "Iets anders."}),
+                      hiring_manager_id=None)
+    seeded.commit()
+    assert "from an older role version" in as_alice.get("/content").text
+    assert "was made from version 1 of the role; the role is now at version 2" in \
+        as_alice.get(location).text

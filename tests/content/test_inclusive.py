@@ -1,6 +1,10 @@
 """The inclusive-language and readability check on Dutch and English texts, with offsets."""
 
+import math
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from searchlight.content.inclusive import (
     analyse,
@@ -126,3 +130,27 @@ def test_it_analyses_to_one_json_ready_result():
     first = result["findings"][0]  # type: ignore[index]
     assert set(first) == {"start", "end", "text", "category", "suggestion", "reason"}
     assert result["readability"]["method"] == "flesch-douma"  # type: ignore[index]
+
+
+SNIPPETS = ["jong team", "(m/v)", "Hij", "native speaker", "moedertaal", " ", "\n", "é", "İ",
+            "he/she", "young", "ambitious", "samen", "-", "/", "35 jaar", "maximaal"]
+
+
+@given(st.lists(st.one_of(st.sampled_from(SNIPPETS), st.text(max_size=8)), max_size=30),
+       st.sampled_from(["nl", "en"]))
+@settings(max_examples=150, deadline=None)
+def test_it_always_gives_valid_non_overlapping_offsets(parts, language):
+    text = "".join(parts)
+    findings = check_text(text, language=language)
+    last_end = 0
+    for finding in findings:
+        assert text[finding.start:finding.end] == finding.text
+        assert finding.start >= last_end
+        last_end = finding.end
+    assert math.isfinite(readability(text, language=language).score)
+
+
+@given(st.binary(max_size=200))
+@settings(max_examples=150, deadline=None)
+def test_it_decodes_any_bytes(data):
+    assert isinstance(decode_bytes(data), str)

@@ -167,3 +167,17 @@ def test_it_marks_texts_from_an_older_role_version(as_alice, seeded, ml_engineer
     assert "from an older role version" in as_alice.get("/content").text
     assert "was made from version 1 of the role; the role is now at version 2" in \
         as_alice.get(location).text
+
+
+def test_it_checks_text_through_the_json_api(as_alice, client, seeded, charlie):
+    text = "Wij zoeken een digital native (m/v)."
+    response = as_alice.post("/api/content/check", json={"text": text, "language": "nl"})
+    assert response.status_code == 200
+    findings = response.json()["findings"]
+    assert [text[f["start"]:f["end"]] for f in findings] == ["digital native", "(m/v)"]
+    assert response.json()["readability"]["method"] == "flesch-douma"
+    bad = as_alice.post("/api/content/check", json={"text": text, "language": "de"})
+    assert bad.status_code == 422
+    as_charlie = log_in(client, seeded, charlie)
+    assert as_charlie.post("/api/content/check",
+                           json={"text": text, "language": "nl"}).status_code == 403

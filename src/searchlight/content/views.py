@@ -1,11 +1,11 @@
 """Content studio pages: texts with versions, the editor with highlighted findings, compare,
 approve, organisation facts, the check for pasted text, and role card downloads."""
 
-from typing import Any
+from typing import Any, Literal
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import RedirectResponse, Response
-from pydantic import ValidationError
+from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.orm import Session
 
 from searchlight.auth.access import allowed, require
@@ -187,6 +187,18 @@ async def check(request: Request, user: CurrentUser) -> Response:
               "balance": inclusive.coded_balance(text, language=language)}
     return render(request, "content/check.html", text=text, language=language, result=result,
                   category_label=lambda c: inclusive.category_label(c, locale))
+
+
+class CheckIn(BaseModel):
+    text: str = Field(max_length=MAX_CHECK_CHARS)
+    language: Literal["nl", "en"]
+
+
+@router.post("/api/content/check", tags=["content"])
+def check_api(body: CheckIn, user: CurrentUser) -> dict[str, object]:
+    """Inclusive-language findings (offsets into `text`) and readability, as the CLI prints."""
+    require(user, "content:read")
+    return inclusive.analyse(body.text, language=body.language, locale=current_locale.get())
 
 
 @router.get("/content/roles/{key}/card.pdf", include_in_schema=False)

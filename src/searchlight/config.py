@@ -32,6 +32,12 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str = "gpt-4o-mini"
+    llm_api_key_file: Path | None = None
+    llm_timeout_seconds: float = 60.0
+    llm_max_retries: int = 2
+    llm_retry_backoff_seconds: float = 1.0
+    llm_max_tokens: int = 2000
+    llm_daily_token_budget: int = 500_000
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> "Settings":

@@ -24,6 +24,7 @@ logger = logging.getLogger(__name__)
 # Each domain exposes `router` in its views module; the order is the order of the navigation.
 DOMAINS = (
     "auth", "roles", "taxonomy", "candidates", "crm", "screening", "governance",
+    "llm",
 )
 
 

@@ -22,6 +22,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "users:manage": frozenset({"admin"}),
     "audit:read": frozenset({"admin"}),
     "api_tokens:manage": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
+    "ai:manage": frozenset({"admin"}),
 }
 
 

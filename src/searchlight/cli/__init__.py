@@ -12,6 +12,7 @@ app = typer.Typer(help="Searchlight: recruit and reskill with the SEARCH profile
 # Modules under searchlight.cli that add their commands with `register(app)`.
 COMMAND_MODULES = (
     "core", "demo", "roles", "taxonomy", "candidates", "screening", "anonymise", "matching",
+    "ai",
 )
 
 

@@ -22,8 +22,9 @@ Scripting (each call queues one answer; queued answers are used in order):
     respond_with(function)  answers when the queue is empty: function(request_body) -> str
     json_schema_supported = False   answer 400 to response_format {"type": "json_schema"}
                                     (without using up the queue), like servers without it
-Inspecting: `requests` (request bodies as dicts, in order), `messages(index=-1)` ->
-(system text, user text) of a request, `chat_requests` (only the chat completions).
+Inspecting: `requests` (request bodies as dicts, in order), `paths`, `headers` (per request,
+lower-case names), `chat_requests` (only the chat completions), `messages(index=-1)` ->
+(system text, user text) of a request.
 Without script or responder, the answer is DEFAULT_ANSWER.
 """
 
@@ -56,6 +57,7 @@ class FakeLLMServer:
     def __init__(self) -> None:
         self.requests: list[dict[str, Any]] = []
         self.paths: list[str] = []
+        self.headers: list[dict[str, str]] = []
         self.json_schema_supported = True
         self._queue: deque[_Answer] = deque()
         self._responder: Callable[[dict[str, Any]], str] | None = None
@@ -163,6 +165,7 @@ def _handler_for(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
 
         def do_GET(self) -> None:  # noqa: N802
             server.paths.append(self.path)
+            server.headers.append({k.lower(): v for k, v in self.headers.items()})
             server.requests.append({})
             if self.path.rstrip("/").endswith("/models"):
                 self._send(200, {"object": "list", "data": [
@@ -174,6 +177,7 @@ def _handler_for(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             body = json.loads(self.rfile.read(length) or b"{}")
             server.paths.append(self.path)
+            server.headers.append({k.lower(): v for k, v in self.headers.items()})
             server.requests.append(body)
             if not self.path.endswith("/chat/completions"):
                 self._send(404, {"error": {"message": "not found", "type": "not_found"}})

@@ -117,3 +117,12 @@ def test_it_reads_json_with_or_without_a_code_fence(text):
 def test_it_keeps_the_answer_text_out_of_the_reason():
     value, problem = parse_answer('{"skills": ["Secret-Skill-42"], "seniority": "x"}', Skills)
     assert value is None and "seniority" in problem and "Secret-Skill-42" not in problem
+
+
+def test_it_counts_the_first_answer_when_the_retry_fails(db, prompt_root, fake_llm):
+    fake_llm.reply("not json", prompt_tokens=50, completion_tokens=5)
+    fake_llm.fail(500, times=3)
+    with pytest.raises(LLMUnavailable):
+        extract(db)
+    call = db.scalars(select(LLMCall).order_by(LLMCall.id.desc())).first()
+    assert (call.outcome, call.total_tokens, call.attempts) == ("server_error", 55, 4)

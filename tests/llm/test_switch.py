@@ -156,3 +156,40 @@ def test_it_lists_calls_as_json_without_text(db, prompt_root, fake_llm):
     assert "Secret-Answer-99" not in result.stdout
     table = CliRunner().invoke(build_app(), ["ai", "calls"])
     assert table.exit_code == 0 and "│ ok" in table.stdout
+
+
+def test_it_sends_a_test_call_offline(as_dora, db):
+    page = as_dora.post("/admin/ai/try")
+    assert page.status_code == 200
+    assert "Answer from offline (offline-templates-v1)" in page.text
+    assert "no AI model is configured" in page.text
+    call = db.scalars(select(LLMCall)).one()
+    assert (call.task, call.prompt_template, call.engine) == ("llm.selftest", "llm/selftest",
+                                                              "offline")
+
+
+def test_it_sends_a_test_call_to_the_model(as_dora, fake_llm):
+    fake_llm.reply("I can read this: a connection check.")
+    page = as_dora.post("/admin/ai/try")
+    assert "Answer from openai-compatible (fake-model)" in page.text
+    assert "I can read this: a connection check." in page.text
+    assert fake_llm.chat_requests[-1]["max_tokens"] == 100
+    _system, user = fake_llm.messages()
+    assert "Searchlight administrator connection check" in user
+
+
+def test_it_shows_the_manual_path_when_the_model_fails_or_ai_is_off(as_dora, db, fake_llm):
+    fake_llm.fail(503, times=3)
+    page = as_dora.post("/admin/ai/try")
+    assert page.status_code == 200 and "503" in page.text and "manual path" in page.text
+    assert db.scalars(select(LLMCall.outcome)).one() == "server_error"  # the failure is kept
+    as_dora.post("/admin/ai/stop", data={"reason": "x"})
+    page = as_dora.post("/admin/ai/try")
+    assert "switched the AI features off" in page.text
+    assert len(fake_llm.chat_requests) == 3
+
+
+def test_it_shows_the_test_call_in_dutch(as_dora, db, dora):
+    as_dora.client.cookies.set("searchlight_locale", "nl")
+    page = as_dora.post("/admin/ai/try")
+    assert "Antwoord van offline" in page.text and "De offline engine antwoordde" in page.text

@@ -188,3 +188,23 @@ def test_it_treats_an_empty_answer_as_unavailable(db, prompt_root, fake_llm):
     fake_llm.reply("   ")
     with pytest.raises(LLMUnavailable, match="empty"):
         write(db)
+
+
+def test_it_reads_the_key_from_a_key_file(db, prompt_root, fake_llm, monkeypatch, tmp_path):
+    key_file = tmp_path / "llm.key"
+    key_file.write_text("key-from-file\n")
+    monkeypatch.delenv("SEARCHLIGHT_LLM_API_KEY")
+    monkeypatch.setenv("SEARCHLIGHT_LLM_API_KEY_FILE", str(key_file))
+    get_settings.cache_clear()
+    write(db)
+    assert fake_llm.headers[-1]["authorization"] == "Bearer key-from-file"
+
+
+def test_it_says_when_the_key_file_cannot_be_read(db, prompt_root, fake_llm, monkeypatch,
+                                                  tmp_path):
+    monkeypatch.delenv("SEARCHLIGHT_LLM_API_KEY")
+    monkeypatch.setenv("SEARCHLIGHT_LLM_API_KEY_FILE", str(tmp_path / "missing.key"))
+    get_settings.cache_clear()
+    with pytest.raises(LLMUnavailable, match="key file"):
+        write(db)
+    assert fake_llm.chat_requests == []

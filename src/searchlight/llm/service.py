@@ -8,7 +8,7 @@ import hashlib
 import json
 import re
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
@@ -99,10 +99,14 @@ def ask(*, db_session: Session, prepared: Prepared, request: ChatRequest) -> Cha
 
 
 def record_failure(*, db_session: Session, prepared: Prepared, mode: str, error: LLMUnavailable,
-                   started: float) -> None:
+                   started: float, earlier: Sequence[ChatReply] = ()) -> None:
+    """Record a failed call; `earlier` replies of the same call (a structured retry) still
+    count their tokens and attempts."""
     record_call(db_session=db_session, facts=prepared.facts, engine=prepared.engine, mode=mode,
-                outcome=error.outcome, attempts=error.attempts, latency_ms=elapsed_ms(started),
-                detail=str(error))
+                outcome=error.outcome, attempts=error.attempts + sum(r.attempts for r in earlier),
+                prompt_tokens=sum(r.prompt_tokens for r in earlier),
+                completion_tokens=sum(r.completion_tokens for r in earlier),
+                latency_ms=elapsed_ms(started), detail=str(error))
 
 
 def elapsed_ms(started: float) -> int:

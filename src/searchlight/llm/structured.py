@@ -137,7 +137,7 @@ def generate_structured(
             value, problem = parse_answer(reply.text, schema)
     except LLMUnavailable as error:
         record_failure(db_session=db_session, prepared=prepared, mode=mode, error=error,
-                       started=started)
+                       started=started, earlier=replies)
         if fallback_offline and offline is not None:
             return _offline_structured(db_session=db_session, prepared=prepared,
                                        offline=offline, detail=f"fallback after {error.outcome}")

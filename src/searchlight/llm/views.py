@@ -1,11 +1,15 @@
 """/admin/ai: the AI configuration (never the key), the stop switch, budget use and recent calls."""
 
+from typing import Any
+
 from fastapi import APIRouter, Depends, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
 from searchlight.auth.access import require
 from searchlight.deps import CurrentUser, DbSession, csrf_protect
-from searchlight.llm import records, switch
+from searchlight.i18n import current_locale
+from searchlight.llm import records, selftest, switch
+from searchlight.llm.errors import AIError
 from searchlight.llm.status import status
 from searchlight.web import render
 
@@ -13,11 +17,26 @@ router = APIRouter(tags=["ai"])
 RECENT = 50
 
 
+def _page(request: Request, db: DbSession, *, check: bool = False, **extra: Any) -> Response:
+    return render(request, "llm/admin.html", status=status(db_session=db, check=check),
+                  calls=records.recent_calls(db_session=db, limit=RECENT), **extra)
+
+
 @router.get("/admin/ai", include_in_schema=False)
 def ai_admin(request: Request, db: DbSession, user: CurrentUser, check: bool = False) -> Response:
     require(user, "ai:manage")
-    return render(request, "llm/admin.html", title="AI", status=status(db_session=db, check=check),
-                  calls=records.recent_calls(db_session=db, limit=RECENT), checked=check)
+    return _page(request, db, check=check)
+
+
+@router.post("/admin/ai/try", dependencies=[Depends(csrf_protect)], include_in_schema=False)
+def ai_try(request: Request, db: DbSession, user: CurrentUser) -> Response:
+    """Send the test call; a failure is shown on the page (and its record kept), not raised."""
+    require(user, "ai:manage")
+    try:
+        trial = selftest.run(db_session=db, language=current_locale.get())
+    except AIError as error:
+        return _page(request, db, trial_error=str(error))
+    return _page(request, db, trial=trial)
 
 
 @router.get("/api/ai/status")

@@ -30,6 +30,7 @@ def upgrade() -> None:
         sa.Column("template_hash", sa.String(length=64), nullable=False),
         sa.Column("prompt_hash", sa.String(length=64), nullable=False),
         sa.Column("input_hash", sa.String(length=64), nullable=False),
+        sa.Column("output_hash", sa.String(length=64), nullable=False),
         sa.Column("language", sa.String(length=8), nullable=False),
         sa.Column("mode", sa.String(length=20), nullable=False),
         sa.Column("prompt_tokens", sa.Integer(), nullable=False),

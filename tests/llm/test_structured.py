@@ -126,3 +126,17 @@ def test_it_counts_the_first_answer_when_the_retry_fails(db, prompt_root, fake_l
         extract(db)
     call = db.scalars(select(LLMCall).order_by(LLMCall.id.desc())).first()
     assert (call.outcome, call.total_tokens, call.attempts) == ("server_error", 55, 4)
+
+
+def test_it_audits_the_answer_a_human_must_review(db, prompt_root, fake_llm):
+    import hashlib
+
+    from searchlight.governance.models import AuditEntry
+
+    fake_llm.reply("nope")
+    fake_llm.reply("still nope")
+    result = extract(db)
+    entry = db.scalars(select(AuditEntry).where(AuditEntry.action == "ai.output")).one()
+    assert entry.changes["outcome"] == "needs_human"
+    assert entry.changes["output_hash"] == hashlib.sha256(b"still nope").hexdigest()
+    assert entry.target_id == str(result.call_id)

@@ -208,3 +208,22 @@ def test_it_says_when_the_key_file_cannot_be_read(db, prompt_root, fake_llm, mon
     with pytest.raises(LLMUnavailable, match="key file"):
         write(db)
     assert fake_llm.chat_requests == []
+
+
+def test_it_puts_every_output_in_the_audit_chain_without_its_text(db, prompt_root, fake_llm,
+                                                                  alice):
+    import hashlib
+
+    from searchlight.governance.audit import verify_chain
+    from searchlight.governance.models import AuditEntry
+
+    fake_llm.reply("# Secret-Output-31")
+    result = write(db, actor=alice)
+    call = db.get(LLMCall, result.call_id)
+    assert call.output_hash == hashlib.sha256(result.text.encode()).hexdigest()
+    entry = db.scalars(select(AuditEntry).where(AuditEntry.action == "ai.output")).one()
+    assert (entry.actor_label, entry.target_id) == (alice.email, str(call.id))
+    assert entry.changes["output_hash"] == call.output_hash
+    assert entry.changes["prompt"] == "demo/write@2"
+    assert "Secret-Output-31" not in str(entry.changes)
+    assert verify_chain(db_session=db)[1] is None

@@ -10,8 +10,8 @@ from searchlight.db import Base, utcnow
 
 class LLMCall(Base):
     """Every generation, offline ones and failures too. Hashes identify the template file
-    (`template_hash`), the exact prompt sent (`prompt_hash`) and the caller's input
-    (`input_hash`) without storing any of their text."""
+    (`template_hash`), the exact prompt sent (`prompt_hash`), the caller's input (`input_hash`)
+    and the output (`output_hash`) without storing any of their text."""
 
     __tablename__ = "llm_calls"
 
@@ -25,6 +25,8 @@ class LLMCall(Base):
     template_hash: Mapped[str] = mapped_column(String(64))
     prompt_hash: Mapped[str] = mapped_column(String(64))
     input_hash: Mapped[str] = mapped_column(String(64))
+    # sha256 of what the call produced ("" when it produced nothing); also in the audit chain.
+    output_hash: Mapped[str] = mapped_column(String(64), default="")
     language: Mapped[str] = mapped_column(String(8))
     # "text", "json_schema", "json_object" or "offline"
     mode: Mapped[str] = mapped_column(String(20))

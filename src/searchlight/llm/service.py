@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from searchlight.auth.models import User
 from searchlight.config import Settings, get_settings
 from searchlight.llm import budget, prompts
 from searchlight.llm.errors import AIStopped, LLMUnavailable
@@ -59,14 +60,14 @@ def input_hash(variables: Mapping[str, str], language: str) -> str:
 
 
 def prepare(*, db_session: Session, task: str, prompt: str, variables: Mapping[str, str],
-            language: str) -> Prepared:
+            language: str, actor: User | None = None) -> Prepared:
     """Render the template, then refuse (recorded) when the stop switch is on."""
     template = prompts.load(prompt)
     rendered = template.render(variables=variables, language=language)
     facts = CallFacts(
         task=task, prompt_template=template.name, prompt_version=template.version,
         template_hash=template.sha256, prompt_hash=rendered.sha256,
-        input_hash=input_hash(variables, language), language=language,
+        input_hash=input_hash(variables, language), language=language, actor=actor,
     )
     settings = get_settings()
     prepared = Prepared(facts=facts, prompt=rendered, settings=settings,
@@ -118,7 +119,8 @@ def run_offline_text(*, db_session: Session, prepared: Prepared, offline: Callab
     started = time.monotonic()
     text = offline()
     call = record_call(db_session=db_session, facts=prepared.facts, engine=OFFLINE_ENGINE,
-                       mode="offline", outcome="ok", latency_ms=elapsed_ms(started), detail=detail)
+                       mode="offline", outcome="ok", latency_ms=elapsed_ms(started), detail=detail,
+                       output=text)
     return TextResult(text=text, engine=OFFLINE_ENGINE, call_id=call.id)
 
 
@@ -131,14 +133,16 @@ def clean_markdown(text: str) -> str:
 def generate_text(
     *, db_session: Session, task: str, prompt: str, variables: Mapping[str, str], language: str,
     offline: Callable[[], str], fallback_offline: bool = False, max_tokens: int | None = None,
+    actor: User | None = None,
 ) -> TextResult:
     """Markdown prose from the template `prompt` ("<domain>/<name>", see prompts.py).
 
     No endpoint configured: runs `offline()` (engine "offline"). Stop switch on: AIStopped.
     Endpoint fails, refuses, times out or the budget is used up: LLMUnavailable (BudgetExhausted),
-    unless `fallback_offline` (then `offline()`, and the result says engine "offline")."""
+    unless `fallback_offline` (then `offline()`, and the result says engine "offline").
+    `actor` (an addition to the agreed interface) is the person who asked, for the audit chain."""
     prepared = prepare(db_session=db_session, task=task, prompt=prompt, variables=variables,
-                       language=language)
+                       language=language, actor=actor)
     if prepared.provider is None:
         return run_offline_text(db_session=db_session, prepared=prepared, offline=offline,
                                 detail="no endpoint configured")
@@ -164,5 +168,6 @@ def generate_text(
         outcome="ok", prompt_tokens=reply.prompt_tokens, completion_tokens=reply.completion_tokens,
         latency_ms=elapsed_ms(started), attempts=reply.attempts,
         detail="cut off at the token cap" if reply.finish_reason == "length" else "",
+        output=text,
     )
     return TextResult(text=text, engine=prepared.engine, call_id=call.id)

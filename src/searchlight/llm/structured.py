@@ -15,6 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
+from searchlight.auth.models import User
 from searchlight.llm import prompts
 from searchlight.llm.errors import LLMUnavailable, ProviderRefused
 from searchlight.llm.provider import ChatReply, ChatRequest
@@ -95,7 +96,8 @@ def _offline_structured(*, db_session: Session, prepared: Prepared,
     value = offline() if offline else None
     call = record_call(db_session=db_session, facts=prepared.facts, engine=OFFLINE_ENGINE,
                        mode="offline", outcome="ok" if value is not None else "needs_human",
-                       latency_ms=elapsed_ms(started), detail=detail)
+                       latency_ms=elapsed_ms(started), detail=detail,
+                       output=value.model_dump_json() if value is not None else None)
     return StructuredResult(value=value, needs_human=value is None,
                             reason="" if value is not None else NO_ENGINE,
                             engine=OFFLINE_ENGINE, call_id=call.id)
@@ -104,16 +106,16 @@ def _offline_structured(*, db_session: Session, prepared: Prepared,
 def generate_structured(
     *, db_session: Session, task: str, prompt: str, variables: Mapping[str, str],
     schema: type[T], language: str, offline: Callable[[], T] | None = None,
-    fallback_offline: bool = False, max_tokens: int | None = None,
+    fallback_offline: bool = False, max_tokens: int | None = None, actor: User | None = None,
 ) -> StructuredResult[T]:
     """A `schema` instance from the template `prompt`, or needs_human with the reason.
 
     No endpoint: `offline()` when given, else needs_human. Stop switch on: AIStopped. Endpoint
     fails or the budget is used up: LLMUnavailable (BudgetExhausted), unless `fallback_offline`
-    and `offline` are given. `fallback_offline` and `max_tokens` are additions to the agreed
-    interface, matching generate_text."""
+    and `offline` are given. `fallback_offline`, `max_tokens` and `actor` are additions to the
+    agreed interface, matching generate_text."""
     prepared = prepare(db_session=db_session, task=task, prompt=prompt, variables=variables,
-                       language=language)
+                       language=language, actor=actor)
     if prepared.provider is None:
         return _offline_structured(db_session=db_session, prepared=prepared, offline=offline,
                                    detail="no endpoint configured")
@@ -149,6 +151,8 @@ def generate_structured(
         completion_tokens=sum(r.completion_tokens for r in replies),
         latency_ms=elapsed_ms(started), attempts=sum(r.attempts for r in replies),
         detail="retried after an invalid answer" if len(replies) > 1 else "",
+        # The value produced, or the rejected answer that a human now reviews instead.
+        output=value.model_dump_json() if value is not None else reply.text,
     )
     return StructuredResult(value=value, needs_human=value is None,
                             reason="" if value is not None else TWICE_INVALID,

@@ -33,7 +33,7 @@ def ai_try(request: Request, db: DbSession, user: CurrentUser) -> Response:
     """Send the test call; a failure is shown on the page (and its record kept), not raised."""
     require(user, "ai:manage")
     try:
-        trial = selftest.run(db_session=db, language=current_locale.get())
+        trial = selftest.run(db_session=db, language=current_locale.get(), actor=user)
     except AIError as error:
         return _page(request, db, trial_error=str(error))
     return _page(request, db, trial=trial)

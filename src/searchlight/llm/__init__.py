@@ -17,11 +17,28 @@ Inside:
     status.py         configuration, reachability and budget for the admin page and CLI
     views.py          /admin/ai: configuration, stop switch, budget, recent calls
 
-The offline engine is the caller's deterministic `offline` function (templates over the role
-profile and organisation facts): it runs when no endpoint is configured, or on request when the
-endpoint fails; its results say engine "offline", model "offline-templates-v1".
+    offline.py        the offline engine's mechanics: deterministic Markdown templates per
+                      language (<domain>/offline/<name>.<nl|en>.md)
+    selftest.py       the administrator's test call (prompt llm/selftest)
+
+The offline engine is the caller's deterministic `offline` function (usually offline.render over
+the role profile and organisation facts): it runs when no endpoint is configured, or on request
+when the endpoint fails; its results say engine "offline", model "offline-templates-v1".
+
+Use:
+    from searchlight.llm import AIError, generate_text, offline
+    try:
+        result = generate_text(
+            db_session=db, task="content.vacancy", prompt="content/vacancy",
+            variables={"role": role_text, "organisation": org_text}, language="nl",
+            offline=lambda: offline.render("content/vacancy", language="nl", context=facts),
+            actor=user)
+    except AIError as error:    # AIStopped / LLMUnavailable / BudgetExhausted
+        ...                     # show str(error) and the manual path
+    result.text, result.engine.name, result.engine.model, result.call_id
 Settings: SEARCHLIGHT_LLM_* (README, Configuration). Tests: tests/llm/fakeserver.py."""
 
+from searchlight.llm import offline
 from searchlight.llm.errors import AIError, AIStopped, BudgetExhausted, LLMUnavailable
 from searchlight.llm.results import (
     OFFLINE_ENGINE,
@@ -36,5 +53,5 @@ from searchlight.llm.switch import ai_enabled
 __all__ = [
     "OFFLINE_ENGINE", "AIError", "AIStopped", "BudgetExhausted", "EngineInfo", "LLMUnavailable",
     "StructuredResult", "TextResult", "ai_enabled", "current_engine", "generate_structured",
-    "generate_text",
+    "generate_text", "offline",
 ]

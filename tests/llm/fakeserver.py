@@ -22,6 +22,8 @@ Scripting (each call queues one answer; queued answers are used in order):
     respond_with(function)  answers when the queue is empty: function(request_body) -> str
     json_schema_supported = False   answer 400 to response_format {"type": "json_schema"}
                                     (without using up the queue), like servers without it
+    max_tokens_supported = False    answer 400 to `max_tokens`, asking for `max_completion_tokens`
+                                    (as OpenAI's newer models do)
 Inspecting: `requests` (request bodies as dicts, in order), `paths`, `headers` (per request,
 lower-case names), `chat_requests` (only the chat completions), `messages(index=-1)` ->
 (system text, user text) of a request.
@@ -59,6 +61,7 @@ class FakeLLMServer:
         self.paths: list[str] = []
         self.headers: list[dict[str, str]] = []
         self.json_schema_supported = True
+        self.max_tokens_supported = True
         self._queue: deque[_Answer] = deque()
         self._responder: Callable[[dict[str, Any]], str] | None = None
         self._lock = threading.Lock()
@@ -118,6 +121,9 @@ class FakeLLMServer:
         wants_schema = (body.get("response_format") or {}).get("type") == "json_schema"
         if wants_schema and not self.json_schema_supported:
             return _Answer(status=400, text="response_format json_schema is not supported")
+        if "max_tokens" in body and not self.max_tokens_supported:
+            return _Answer(status=400, text="Unsupported parameter: 'max_tokens' is not "
+                           "supported with this model. Use 'max_completion_tokens' instead.")
         with self._lock:
             if self._queue:
                 return self._queue.popleft()

@@ -227,3 +227,14 @@ def test_it_puts_every_output_in_the_audit_chain_without_its_text(db, prompt_roo
     assert entry.changes["prompt"] == "demo/write@2"
     assert "Secret-Output-31" not in str(entry.changes)
     assert verify_chain(db_session=db)[1] is None
+
+
+def test_it_switches_to_max_completion_tokens_when_the_model_asks(db, prompt_root, fake_llm):
+    fake_llm.max_tokens_supported = False
+    fake_llm.reply("# Reasoning model text")
+    assert write(db).text == "# Reasoning model text"
+    first, second = fake_llm.chat_requests
+    assert "max_tokens" in first and "max_completion_tokens" in second
+    write(db)  # remembered: straight to max_completion_tokens
+    assert len(fake_llm.chat_requests) == 3
+    assert "max_tokens" not in fake_llm.chat_requests[-1]

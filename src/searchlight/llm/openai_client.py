@@ -16,6 +16,8 @@ from searchlight.llm.provider import ChatReply, ChatRequest
 from searchlight.llm.results import PROVIDER_NAME, EngineInfo
 
 MAX_RETRY_AFTER_SECONDS = 30.0
+# (base_url, model) pairs that want `max_completion_tokens` instead of `max_tokens`.
+_completion_token_models: set[tuple[str, str]] = set()
 # The SDK logs whole request bodies (prompts) at DEBUG; application logs must never hold them.
 logging.getLogger("openai").setLevel(logging.INFO)
 
@@ -32,6 +34,11 @@ def api_key(settings: Settings) -> str | None:
         raise LLMUnavailable(
             f"The API key file cannot be read ({error.strerror or 'unreadable'})."
         ) from None
+
+
+def forget_endpoints() -> None:
+    """Forget what was learnt about endpoints (tests start servers on reused ports)."""
+    _completion_token_models.clear()
 
 
 @lru_cache(maxsize=8)
@@ -72,10 +79,12 @@ class OpenAICompatibleProvider:
             try:
                 completion = client.chat.completions.create(
                     model=self.settings.llm_model, messages=messages,
-                    max_tokens=request.max_tokens, response_format=response_format,
+                    response_format=response_format, **self._token_limit(request.max_tokens),
                 )
                 break
             except openai.APIStatusError as error:
+                if self._learn_token_parameter(error):
+                    continue
                 delay = self._retry_delay(error, attempts)
                 if delay is None:
                     raise self._status_error(error, attempts) from None
@@ -96,6 +105,24 @@ class OpenAICompatibleProvider:
             finish_reason=(choice.finish_reason or "") if choice else "",
             attempts=attempts,
         )
+
+    def _key(self) -> tuple[str, str]:
+        return str(self.settings.llm_base_url), self.settings.llm_model
+
+    def _token_limit(self, limit: int) -> dict[str, Any]:
+        if self._key() in _completion_token_models:
+            return {"max_completion_tokens": limit}
+        return {"max_tokens": limit}
+
+    def _learn_token_parameter(self, error: openai.APIStatusError) -> bool:
+        """Newer OpenAI models refuse `max_tokens` and ask for `max_completion_tokens`; learn
+        that once per endpoint and model, and ask again at once."""
+        if error.status_code != 400 or self._key() in _completion_token_models:
+            return False
+        if "max_completion_tokens" not in str(error.message):
+            return False
+        _completion_token_models.add(self._key())
+        return True
 
     def _retry_delay(self, error: openai.APIStatusError, attempts: int) -> float | None:
         """Seconds to wait before the next attempt, or None when this error is final."""

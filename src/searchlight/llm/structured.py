@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
-from searchlight.llm import prompts
+from searchlight.llm import openai_client, prompts
 from searchlight.llm.errors import LLMUnavailable, ProviderRefused
 from searchlight.llm.provider import ChatReply, ChatRequest
 from searchlight.llm.records import record_call
@@ -41,8 +41,9 @@ _no_json_schema: set[tuple[str, str]] = set()
 
 
 def forget_endpoints() -> None:
-    """Forget which endpoints lack json_schema support (tests start servers on reused ports)."""
+    """Forget what was learnt about endpoints (tests start servers on reused ports)."""
     _no_json_schema.clear()
+    openai_client.forget_endpoints()
 
 
 def _schema_format(schema: type[T]) -> dict[str, Any]:

@@ -151,6 +151,7 @@ def _completion(body: dict[str, Any], answer: _Answer) -> dict[str, Any]:
 def _handler_for(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        disable_nagle_algorithm = True  # headers and body go out at once, no 40 ms ACK wait
 
         def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - quiet
             return

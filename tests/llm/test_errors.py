@@ -33,3 +33,12 @@ def test_it_keeps_the_error_family_callers_rely_on():
     assert issubclass(AIStopped, AIError) and issubclass(AIError, Exception)
     assert str(LLMUnavailable("The AI endpoint cannot be reached.")) == \
         "The AI endpoint cannot be reached."
+
+
+def test_it_has_a_dutch_translation_for_every_ai_error_message():
+    from searchlight.i18n import catalogue
+    from searchlight.llm.errors import MESSAGES
+    from searchlight.llm.structured import NO_ENGINE, TWICE_INVALID
+
+    missing = [m for m in (*MESSAGES, NO_ENGINE, TWICE_INVALID) if m not in catalogue("nl")]
+    assert not missing

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from searchlight.config import Settings
+from searchlight.llm import errors
 from searchlight.llm.errors import BudgetExhausted
 from searchlight.llm.records import tokens_used_today
 
@@ -40,7 +41,6 @@ def completion_cap(*, db_session: Session, settings: Settings, prompt_chars: int
     left = today(db_session=db_session, settings=settings).left
     room = left - prompt_chars // CHARS_PER_TOKEN - 1
     if room <= 0:
-        raise BudgetExhausted("Today's AI token budget is used up; try again tomorrow or ask "
-                              "an administrator to raise it.")
+        raise BudgetExhausted(errors.BUDGET_USED_UP)
     cap = settings.llm_max_tokens if asked is None else min(asked, settings.llm_max_tokens)
     return max(1, min(cap, room))

@@ -11,6 +11,7 @@ from typing import Any
 import openai
 
 from searchlight.config import Settings
+from searchlight.llm import errors
 from searchlight.llm.errors import LLMUnavailable, ProviderRefused
 from searchlight.llm.provider import ChatReply, ChatRequest
 from searchlight.llm.results import PROVIDER_NAME, EngineInfo
@@ -30,10 +31,9 @@ def api_key(settings: Settings) -> str | None:
         return None
     try:
         return settings.llm_api_key_file.read_text(encoding="utf-8").strip() or None
-    except OSError as error:
-        raise LLMUnavailable(
-            f"The API key file cannot be read ({error.strerror or 'unreadable'})."
-        ) from None
+    except OSError:
+        raise LLMUnavailable(errors.KEY_FILE_UNREADABLE,
+                             outcome="key_unreadable") from None
 
 
 def forget_endpoints() -> None:
@@ -90,11 +90,10 @@ class OpenAICompatibleProvider:
                     raise self._status_error(error, attempts) from None
                 time.sleep(delay)
             except openai.APITimeoutError:
-                raise LLMUnavailable(
-                    f"The AI model did not answer within {self.settings.llm_timeout_seconds:g} "
-                    "seconds.", outcome="timeout", attempts=attempts) from None
+                raise LLMUnavailable(errors.NO_ANSWER_IN_TIME,
+                                     outcome="timeout", attempts=attempts) from None
             except openai.APIConnectionError:
-                raise LLMUnavailable("The AI endpoint cannot be reached.",
+                raise LLMUnavailable(errors.UNREACHABLE,
                                      outcome="unreachable", attempts=attempts) from None
         choice = completion.choices[0] if completion.choices else None
         usage = completion.usage
@@ -135,26 +134,25 @@ class OpenAICompatibleProvider:
     def _status_error(self, error: openai.APIStatusError, attempts: int) -> LLMUnavailable:
         status = error.status_code
         if status == 429:
-            return LLMUnavailable(f"The AI endpoint is busy (429) after {attempts} attempts.",
-                                  outcome="rate_limited", attempts=attempts)
+            return LLMUnavailable(errors.BUSY,
+                                  outcome="rate_limited", attempts=attempts, status=status)
         if status >= 500:
-            return LLMUnavailable(
-                f"The AI endpoint failed ({status}) after {attempts} attempts.",
-                outcome="server_error", attempts=attempts)
+            return LLMUnavailable(errors.FAILING,
+                                  outcome="server_error", attempts=attempts, status=status)
         if status in (401, 403):
-            return ProviderRefused(f"The AI endpoint refused the API key ({status}).",
+            return ProviderRefused(errors.KEY_REFUSED,
                                    status=status, attempts=attempts)
-        return ProviderRefused(f"The AI endpoint refused the request ({status}).",
+        return ProviderRefused(errors.REQUEST_REFUSED,
                                status=status, attempts=attempts)
 
     def ping(self) -> None:
         try:
             self._sdk().models.list()
         except openai.APITimeoutError:
-            raise LLMUnavailable("The AI endpoint did not answer in time.",
+            raise LLMUnavailable(errors.NO_ANSWER_IN_TIME,
                                  outcome="timeout") from None
         except openai.APIConnectionError:
-            raise LLMUnavailable("The AI endpoint cannot be reached.",
+            raise LLMUnavailable(errors.UNREACHABLE,
                                  outcome="unreachable") from None
         except openai.APIStatusError as error:
             raise self._status_error(error, 1) from None

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
 from searchlight.config import Settings, get_settings
-from searchlight.llm import budget, prompts
+from searchlight.llm import budget, errors, prompts
 from searchlight.llm.errors import AIStopped, LLMUnavailable
 from searchlight.llm.openai_client import OpenAICompatibleProvider
 from searchlight.llm.provider import ChatReply, ChatRequest, Provider
@@ -75,8 +75,7 @@ def prepare(*, db_session: Session, task: str, prompt: str, variables: Mapping[s
     if not ai_enabled(db_session=db_session):
         record_call(db_session=db_session, facts=facts, engine=prepared.engine, mode="none",
                     outcome="stopped")
-        raise AIStopped("An administrator has switched the AI features off; "
-                        "please do this by hand for now.")
+        raise AIStopped(errors.STOPPED)
     return prepared
 
 
@@ -107,7 +106,7 @@ def record_failure(*, db_session: Session, prepared: Prepared, mode: str, error:
                 outcome=error.outcome, attempts=error.attempts + sum(r.attempts for r in earlier),
                 prompt_tokens=sum(r.prompt_tokens for r in earlier),
                 completion_tokens=sum(r.completion_tokens for r in earlier),
-                latency_ms=elapsed_ms(started), detail=str(error))
+                latency_ms=elapsed_ms(started), detail=error.facts())
 
 
 def elapsed_ms(started: float) -> int:
@@ -154,7 +153,7 @@ def generate_text(
             system=system, user=prepared.prompt.user, max_tokens=max_tokens or 0))
         text = clean_markdown(reply.text)
         if not text:
-            raise LLMUnavailable("The AI model gave an empty answer.", outcome="empty_answer",
+            raise LLMUnavailable(errors.EMPTY_ANSWER, outcome="empty_answer",
                                  attempts=reply.attempts)
     except LLMUnavailable as error:
         record_failure(db_session=db_session, prepared=prepared, mode="text", error=error,

@@ -31,6 +31,7 @@ RETRY_RULE = (
     "That answer cannot be used: {error}. Answer again with only the corrected JSON object "
     "that matches the schema."
 )
+# Reasons in StructuredResult (English msgids; Dutch in translations/nl/llm.po).
 NO_ENGINE = "No AI model is configured and there is no offline version of this task."
 TWICE_INVALID = "The AI model's answer did not match the expected form, twice."
 JSON_FENCE = re.compile(r"^```(?:json)?\s*\n(.*)\n```$", re.DOTALL)

@@ -193,3 +193,22 @@ def test_it_shows_the_test_call_in_dutch(as_dora, db, dora):
     as_dora.client.cookies.set("searchlight_locale", "nl")
     page = as_dora.post("/admin/ai/try")
     assert "Antwoord van offline" in page.text and "De offline engine antwoordde" in page.text
+
+
+def test_it_sends_a_test_call_from_the_cli(db, fake_llm):
+    fake_llm.reply("Connection works.")
+    result = CliRunner().invoke(build_app(), ["ai", "try", "--format", "json"])
+    assert result.exit_code == 0, result.output
+    answer = json.loads(result.stdout)
+    assert answer["text"] == "Connection works."
+    assert answer["engine"] == {"name": "openai-compatible", "model": "fake-model"}
+    assert db.get(LLMCall, answer["call_id"]).task == "llm.selftest"
+
+
+def test_it_fails_the_cli_test_call_in_one_line(db, fake_llm):
+    fake_llm.fail(500, times=3)
+    result = CliRunner().invoke(build_app(), ["ai", "try"])
+    assert result.exit_code == 1
+    assert "The AI endpoint is failing; try again later." in result.output
+    assert "Traceback" not in result.output
+    assert db.scalars(select(LLMCall.outcome)).one() == "server_error"

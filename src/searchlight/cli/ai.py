@@ -13,7 +13,8 @@ from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
 from searchlight.db import transaction
-from searchlight.llm import records, switch
+from searchlight.llm import records, selftest, switch
+from searchlight.llm.errors import AIError
 from searchlight.llm.status import status as ai_status
 
 err = Console(stderr=True)
@@ -86,6 +87,29 @@ def calls(
             engine["model"], call["outcome"], call["tokens"]["total"],  # type: ignore[index]
             call["latency_ms"])))
     out.print(table)
+
+
+@ai_app.command("try")
+def try_call(
+    language: str = typer.Option("en", help="nl or en."),
+    output: Format = typer.Option(Format.table, "--format", help="table or json."),
+) -> None:
+    """Send one small test call through the AI layer (model or offline engine) and show it."""
+    failure: AIError | None = None
+    with transaction() as db:  # a failed call's record is kept too
+        try:
+            result = selftest.run(db_session=db, language=language)
+        except AIError as error:
+            failure = error
+    if failure is not None:
+        err.print(f"[red]error:[/red] {escape(str(failure))}")
+        raise typer.Exit(1)
+    if output is Format.json:
+        sys.stdout.write(json.dumps({"text": result.text, "engine": result.engine.as_dict(),
+                                     "call_id": result.call_id}, ensure_ascii=False) + "\n")
+        return
+    err.print(f"{result.engine.name} ({result.engine.model}):")
+    sys.stdout.write(result.text + "\n")
 
 
 @ai_app.command("stop")

@@ -15,7 +15,9 @@ fast retries, a 5 s time-out) and puts the settings back afterwards:
         assert "<<<DATA role" in user
 
 Scripting (each call queues one answer; queued answers are used in order):
-    reply(text, prompt_tokens=None, completion_tokens=None)  a chat completion with `text`
+    reply(text, prompt_tokens=None, completion_tokens=None, usage=True)
+                                                            a chat completion with `text`
+                                                            (usage=False: no token counts)
     reply_json(value)                                       the same with json.dumps(value)
     fail(status, times=1, retry_after=None)                 error answers (429, 500, 503, 400, ...)
     stall(seconds)                                          the next request waits before answering
@@ -53,6 +55,7 @@ class _Answer:
     completion_tokens: int | None = None
     delay: float = 0.0
     retry_after: float | None = None
+    usage: bool = True
 
 
 class FakeLLMServer:
@@ -87,9 +90,9 @@ class FakeLLMServer:
 
     # -- scripting -------------------------------------------------------------------------
     def reply(self, text: str, *, prompt_tokens: int | None = None,
-              completion_tokens: int | None = None) -> None:
+              completion_tokens: int | None = None, usage: bool = True) -> None:
         self._queue.append(_Answer(text=text, prompt_tokens=prompt_tokens,
-                                   completion_tokens=completion_tokens))
+                                   completion_tokens=completion_tokens, usage=usage))
 
     def reply_json(self, value: Any, **tokens: int) -> None:
         self.reply(json.dumps(value), **tokens)
@@ -138,14 +141,16 @@ def _completion(body: dict[str, Any], answer: _Answer) -> dict[str, Any]:
     prompt = answer.prompt_tokens if answer.prompt_tokens is not None else sent // 4 + 1
     completion = (answer.completion_tokens if answer.completion_tokens is not None
                   else len(answer.text) // 4 + 1)
-    return {
+    completion_body: dict[str, Any] = {
         "id": "chatcmpl-fake", "object": "chat.completion", "created": int(time.time()),
         "model": body.get("model", FAKE_MODEL),
         "choices": [{"index": 0, "finish_reason": "stop",
                      "message": {"role": "assistant", "content": answer.text}}],
-        "usage": {"prompt_tokens": prompt, "completion_tokens": completion,
-                  "total_tokens": prompt + completion},
     }
+    if answer.usage:
+        completion_body["usage"] = {"prompt_tokens": prompt, "completion_tokens": completion,
+                                    "total_tokens": prompt + completion}
+    return completion_body
 
 
 def _handler_for(server: FakeLLMServer) -> type[BaseHTTPRequestHandler]:

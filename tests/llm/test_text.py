@@ -239,3 +239,13 @@ def test_it_switches_to_max_completion_tokens_when_the_model_asks(db, prompt_roo
     write(db)  # remembered: straight to max_completion_tokens
     assert len(fake_llm.chat_requests) == 3
     assert "max_tokens" not in fake_llm.chat_requests[-1]
+
+
+def test_it_counts_an_estimate_when_the_server_reports_no_usage(db, prompt_root, fake_llm):
+    answer = "# Local model\n\n" + "word " * 100
+    fake_llm.reply(answer, usage=False)
+    result = write(db)
+    call = db.get(LLMCall, result.call_id)
+    sent = sum(len(m["content"]) for m in fake_llm.chat_requests[-1]["messages"])
+    assert call.prompt_tokens == sent // 4 + 1
+    assert call.completion_tokens == len(answer) // 4 + 1

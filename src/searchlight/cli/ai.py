@@ -78,13 +78,15 @@ def calls(
     if output is Format.json:
         sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
         return
-    table = Table("id", "time", "task", "engine", "model", "outcome", "tokens", "ms")
+    table = Table()
+    for name in ("id", "time (UTC)", "task", "engine / model", "outcome", "tokens", "ms"):
+        table.add_column(name, overflow="fold")
     for call in found:
-        engine = call["engine"]
-        assert isinstance(engine, dict)
+        engine, tokens = call["engine"], call["tokens"]
+        assert isinstance(engine, dict) and isinstance(tokens, dict)
         table.add_row(*(escape(str(v)) for v in (
-            call["id"], str(call["created_at"])[:19], call["task"], engine["name"],
-            engine["model"], call["outcome"], call["tokens"]["total"],  # type: ignore[index]
+            call["id"], str(call["created_at"])[:16].replace("T", " "), call["task"],
+            f"{engine['name']} / {engine['model']}", call["outcome"], tokens["total"],
             call["latency_ms"])))
     out.print(table)
 
@@ -102,7 +104,7 @@ def try_call(
         except AIError as error:
             failure = error
     if failure is not None:
-        err.print(f"[red]error:[/red] {escape(str(failure))}")
+        err.print(f"[red]error:[/red] {escape(str(failure))}", soft_wrap=True)
         raise typer.Exit(1)
     if output is Format.json:
         sys.stdout.write(json.dumps({"text": result.text, "engine": result.engine.as_dict(),

@@ -53,7 +53,7 @@ def status(*, db_session: Session, check: bool = False) -> dict[str, Any]:
     return {
         "engine": current_engine(db_session=db_session).as_dict(),
         "endpoint": display_url(settings.llm_base_url),
-        "model": settings.llm_model,
+        "model": settings.llm_model if settings.llm_base_url else None,
         "api_key": key_state(settings),
         "timeout_seconds": settings.llm_timeout_seconds,
         "max_retries": settings.llm_max_retries,

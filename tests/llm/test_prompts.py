@@ -79,3 +79,9 @@ def test_it_refuses_names_outside_the_prompt_folders(name):
 def test_it_says_which_template_is_missing(prompt_root):
     with pytest.raises(PromptError, match="demo/nothing"):
         prompts.load("demo/nothing")
+
+
+def test_it_does_not_fill_placeholders_inside_data(prompt_root):
+    rendered = prompts.load("demo/write").render(
+        variables={"role": "{{ language_name }} and {{ role }}"}, language="nl")
+    assert "{{ language_name }} and {{ role }}" in rendered.user

@@ -42,3 +42,18 @@ def test_it_has_a_dutch_translation_for_every_ai_error_message():
 
     missing = [m for m in (*MESSAGES, NO_ENGINE, TWICE_INVALID) if m not in catalogue("nl")]
     assert not missing
+
+
+def test_it_refuses_nonsense_ai_settings(monkeypatch):
+    import pytest
+    from pydantic import ValidationError
+
+    from searchlight.config import Settings
+
+    for name, value in [("SEARCHLIGHT_LLM_TIMEOUT_SECONDS", "0"),
+                        ("SEARCHLIGHT_LLM_MAX_RETRIES", "-1"),
+                        ("SEARCHLIGHT_LLM_DAILY_TOKEN_BUDGET", "-5")]:
+        monkeypatch.setenv(name, value)
+        with pytest.raises(ValidationError, match=name.removeprefix("SEARCHLIGHT_").lower()):
+            Settings()
+        monkeypatch.delenv(name)

@@ -89,6 +89,7 @@ def test_it_shows_configuration_budget_and_calls_but_never_the_key(as_dora, db, 
     assert "test-key" not in page.text
     assert "set (environment)" in page.text
     assert "42 of 500000 tokens used today" in page.text
+    assert "Today per task" in page.text
     assert "demo/write" in page.text and "test.write" in page.text
     checked = as_dora.get("/admin/ai?check=1")
     assert "not checked" not in checked.text and "badge ok\">yes" in checked.text
@@ -119,7 +120,8 @@ def test_it_reports_status_with_reachability_and_budget(db, fake_llm):
     assert status["engine"] == {"name": "openai-compatible", "model": "fake-model"}
     assert status["endpoint"] == fake_llm.url
     assert status["reachable"] is True and status["api_key"] == "environment"
-    assert status["budget"] == {"daily_tokens": 500000, "used_today": 0, "left": 500000}
+    assert status["budget"] == {"daily_tokens": 500000, "used_today": 0, "left": 500000,
+                                "by_task": []}
     assert "test-key" not in result.output
     assert fake_llm.paths[-1].endswith("/models")
 
@@ -212,3 +214,19 @@ def test_it_fails_the_cli_test_call_in_one_line(db, fake_llm):
     assert "The AI endpoint is failing; try again later." in result.output
     assert "Traceback" not in result.output
     assert db.scalars(select(LLMCall.outcome)).one() == "server_error"
+
+
+def test_it_adds_up_todays_use_per_task(db, prompt_root, fake_llm):
+    from searchlight.llm.records import usage_by_task_today
+
+    fake_llm.reply("# A", prompt_tokens=10, completion_tokens=5)
+    fake_llm.reply("# B", prompt_tokens=20, completion_tokens=5)
+    write(db)
+    write(db)
+    generate_text(db_session=db, task="test.other", prompt="demo/write", variables={"role": "x"},
+                  language="en", offline=lambda: "x")
+    rows = usage_by_task_today(db_session=db)
+    assert {"task": "test.write", "calls": 2, "tokens": 40} in rows
+    other = next(row for row in rows if row["task"] == "test.other")
+    assert other["calls"] == 1 and other["tokens"] > 40
+    assert rows[0] == other  # the largest user first

@@ -82,6 +82,18 @@ def tokens_used_today(*, db_session: Session) -> int:
     return int(used or 0)
 
 
+def usage_by_task_today(*, db_session: Session) -> list[dict[str, object]]:
+    """Calls and endpoint tokens per task since midnight UTC, the largest users first."""
+    tokens = func.coalesce(func.sum(LLMCall.total_tokens), 0)
+    rows = db_session.execute(
+        select(LLMCall.task, func.count(), tokens)
+        .where(LLMCall.created_at >= start_of_today())
+        .group_by(LLMCall.task).order_by(tokens.desc(), LLMCall.task)
+    ).all()
+    return [{"task": task, "calls": int(calls), "tokens": int(used)}
+            for task, calls, used in rows]
+
+
 def recent_calls(*, db_session: Session, limit: int = 50, task: str = "") -> Sequence[LLMCall]:
     query = select(LLMCall).order_by(LLMCall.id.desc()).limit(max(1, min(limit, 1000)))
     if task:

@@ -7,7 +7,7 @@ from urllib.parse import urlsplit, urlunsplit
 from sqlalchemy.orm import Session
 
 from searchlight.config import Settings, get_settings
-from searchlight.llm import budget, switch
+from searchlight.llm import budget, records, switch
 from searchlight.llm.errors import LLMUnavailable
 from searchlight.llm.openai_client import OpenAICompatibleProvider, api_key
 from searchlight.llm.service import current_engine
@@ -62,7 +62,8 @@ def status(*, db_session: Session, check: bool = False) -> dict[str, Any]:
         "switch": {"stopped": state.stopped, "reason": state.reason,
                    "changed_at": state.changed_at.isoformat() if state.changed_at else None,
                    "changed_by": state.changed_by},
-        "budget": {"daily_tokens": today.daily, "used_today": today.used, "left": today.left},
+        "budget": {"daily_tokens": today.daily, "used_today": today.used, "left": today.left,
+                   "by_task": records.usage_by_task_today(db_session=db_session)},
         "reachable": reachable,
         "reachability": note,
     }

@@ -17,6 +17,7 @@ from searchlight.llm.provider import ChatReply, ChatRequest
 from searchlight.llm.results import PROVIDER_NAME, EngineInfo
 
 MAX_RETRY_AFTER_SECONDS = 30.0
+PING_TIMEOUT_SECONDS = 10.0
 # (base_url, model) pairs that want `max_completion_tokens` instead of `max_tokens`.
 _completion_token_models: set[tuple[str, str]] = set()
 # The SDK logs whole request bodies (prompts) at DEBUG; application logs must never hold them.
@@ -146,8 +147,10 @@ class OpenAICompatibleProvider:
                                status=status, attempts=attempts)
 
     def ping(self) -> None:
+        """A quick GET /models: a status page should not wait a full generation time-out."""
+        timeout = min(self.settings.llm_timeout_seconds, PING_TIMEOUT_SECONDS)
         try:
-            self._sdk().models.list()
+            self._sdk().with_options(timeout=timeout).models.list()
         except openai.APITimeoutError:
             raise LLMUnavailable(errors.NO_ANSWER_IN_TIME,
                                  outcome="timeout") from None

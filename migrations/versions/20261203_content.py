@@ -1,7 +1,7 @@
 """content: organisation facts, texts and their versions
 
 Revision ID: 20261203_08_content
-Revises: 20261123_04_screening
+Revises: 20261203_07_llm
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import searchlight.db
 
 revision: str = "20261203_08_content"
-down_revision: str | None = "20261123_04_screening"
+down_revision: str | None = "20261203_07_llm"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

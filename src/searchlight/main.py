@@ -26,6 +26,7 @@ DOMAINS = (
     "auth", "roles", "taxonomy", "candidates", "crm", "screening", "governance",
     "analytics",
     "content",
+    "llm",
 )
 
 

@@ -28,6 +28,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "content:write": frozenset({"admin", "recruiter"}),
     "content:approve": frozenset({"admin", "recruiter"}),
     "content:settings": frozenset({"admin", "recruiter"}),
+    "ai:manage": frozenset({"admin"}),
 }
 
 

@@ -14,6 +14,7 @@ COMMAND_MODULES = (
     "core", "demo", "roles", "taxonomy", "candidates", "screening", "anonymise", "matching",
     "analytics",
     "content",
+    "ai",
 )
 
 

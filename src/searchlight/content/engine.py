@@ -2,18 +2,14 @@
 engine as its `offline` callable. Role and organisation fields go in as variables, which the AI
 layer puts in fenced data blocks, never into the instructions of the prompt template."""
 
-import importlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from searchlight import llm
 from searchlight.content.offline import MODEL as OFFLINE_MODEL
-
-# The AI layer is built in parallel (issue 9, points 1-3); until it lands, offline only.
-_llm: Any = importlib.import_module("searchlight.llm")
-_generate_text: Callable[..., Any] | None = getattr(_llm, "generate_text", None)
 
 
 class EngineUnavailable(Exception):
@@ -34,25 +30,21 @@ class Written:
 
 def current(*, db_session: Session) -> tuple[str, str, bool]:
     """(engine name, model, AI enabled) as things stand now, for the studio page."""
-    if _generate_text is None:
-        return "offline", OFFLINE_MODEL, True
-    info = _llm.current_engine(db_session=db_session)
-    return info.name, info.model, bool(_llm.ai_enabled(db_session=db_session))
+    info = llm.current_engine(db_session=db_session)
+    return info.name, info.model, llm.ai_enabled(db_session=db_session)
 
 
 def write(
     *, db_session: Session, task: str, prompt: str, variables: Mapping[str, str], language: str,
     offline: Callable[[], str], fallback_offline: bool = False,
 ) -> Written:
-    if _generate_text is None:
-        return Written(offline(), "offline", OFFLINE_MODEL, None)
     try:
-        result = _generate_text(db_session=db_session, task=task, prompt=prompt,
-                                variables=variables, language=language, offline=offline,
-                                fallback_offline=fallback_offline)
-    except _llm.AIStopped as error:
+        result = llm.generate_text(db_session=db_session, task=task, prompt=prompt,
+                                   variables=variables, language=language, offline=offline,
+                                   fallback_offline=fallback_offline)
+    except llm.AIStopped as error:
         raise EngineStopped(str(error)) from error
-    except _llm.AIError as error:
+    except llm.AIError as error:
         raise EngineUnavailable(str(error)) from error
     return Written(result.text, result.engine.name, result.engine.model, result.call_id)
 
@@ -71,14 +63,11 @@ def draft(
 ) -> Drafted:
     """A structured draft for a person to edit. It never blocks: a model that fails, answers
     something unusable or is switched off leaves the offline draft, with the reason."""
-    structured = getattr(_llm, "generate_structured", None)
-    if structured is None:
-        return Drafted(offline(), "offline", OFFLINE_MODEL, "")
     try:
-        result = structured(db_session=db_session, task=task, prompt=prompt,
-                            variables=variables, schema=schema, language=language,
-                            offline=offline)
-    except _llm.AIError as error:
+        result = llm.generate_structured(db_session=db_session, task=task, prompt=prompt,
+                                         variables=variables, schema=schema, language=language,
+                                         offline=offline)
+    except llm.AIError as error:
         return Drafted(offline(), "offline", OFFLINE_MODEL, str(error))
     if result.needs_human or result.value is None:
         return Drafted(offline(), "offline", OFFLINE_MODEL, result.reason)

@@ -66,6 +66,9 @@ async def draft(request: Request, db: DbSession, user: CurrentUser) -> Response:
     state = forms.profile_to_form(profile)
     note = _("Drafted from a vacancy intake by {engine} ({model}); checked and edited before "
              "saving.", engine=drafted.engine_name, model=drafted.engine_model)
+    if drafted.note:
+        note += " " + _("The model gave no usable draft ({reason}), so this is the offline "
+                        "draft.", reason=drafted.note)
     # The roles form is the one place a profile is edited and saved (roles/service).
     return role_views._render_form(
         request, db, role=role, state=state,

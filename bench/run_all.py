@@ -4,6 +4,7 @@
     anonymisation    recall per entity type on generated Dutch and English CVs
     screening_speed  CVs per second end to end, peak memory, re-rank of a stored pool
     candidate_list   median and p95 server time of the candidate list at 100,000 candidates
+    content_check    inclusive-language findings on public job ads, and the check's speed
 
 Pass names to run only some: `python bench/run_all.py quality anonymisation`."""
 
@@ -13,7 +14,7 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-SUITE = ("quality", "anonymisation", "screening_speed", "candidate_list")
+SUITE = ("quality", "anonymisation", "screening_speed", "candidate_list", "content_check")
 
 
 def main() -> int:

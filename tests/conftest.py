@@ -89,3 +89,6 @@ def client(app) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
     with TestClient(app, base_url="http://testserver",
                     headers={"Accept-Language": "en"}) as test_client:
         yield test_client
+
+# The fake OpenAI-compatible server and its `fake_llm` fixture, for every domain's AI tests.
+pytest_plugins += ["tests.llm.fakeserver"]

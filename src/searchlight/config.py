@@ -32,6 +32,12 @@ class Settings(BaseSettings):
     llm_base_url: str | None = None
     llm_api_key: str | None = None
     llm_model: str = "gpt-4o-mini"
+    llm_api_key_file: Path | None = None
+    llm_timeout_seconds: float = Field(default=60.0, gt=0)
+    llm_max_retries: int = Field(default=2, ge=0, le=10)
+    llm_retry_backoff_seconds: float = Field(default=1.0, ge=0)
+    llm_max_tokens: int = Field(default=2000, ge=1)
+    llm_daily_token_budget: int = Field(default=500_000, ge=0)
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> "Settings":

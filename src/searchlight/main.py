@@ -25,6 +25,8 @@ logger = logging.getLogger(__name__)
 DOMAINS = (
     "auth", "roles", "taxonomy", "candidates", "crm", "screening", "governance",
     "analytics",
+    "content",
+    "llm",
 )
 
 

@@ -23,6 +23,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "audit:read": frozenset({"admin"}),
     "analytics:read": frozenset({"admin", "recruiter", "hiring_manager"}),
     "api_tokens:manage": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
+    "content:read": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "content:read_all": frozenset({"admin", "recruiter"}),
+    "content:write": frozenset({"admin", "recruiter"}),
+    "content:approve": frozenset({"admin", "recruiter"}),
+    "content:settings": frozenset({"admin", "recruiter"}),
+    "ai:manage": frozenset({"admin"}),
 }
 
 

@@ -16,6 +16,8 @@ COMMAND_MODULES = (
     "core", "demo", "roles", "taxonomy", "candidates", "screening", "anonymise", "matching",
     "analytics",
     "worker",
+    "content",
+    "ai",
 )
 
 

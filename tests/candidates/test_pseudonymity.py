@@ -21,6 +21,7 @@ from searchlight.auth.models import User
 from searchlight.candidates.models import Application, Candidate, Document
 from searchlight.crm import service as crm_service
 from searchlight.governance.models import AuditEntry
+from searchlight.jobs import run_due_work
 from searchlight.main import create_app
 from searchlight.screening.models import ScreeningBatch, ScreeningResult
 from tests.factories import LoggedIn, log_in
@@ -87,6 +88,7 @@ def screened(recruiter: LoggedIn, db: Any, bob: User) -> dict[str, Any]:
                              files=[("files", ("cv.txt", CV.encode(), "text/plain"))],
                              follow_redirects=False)
     assert response.status_code == 303
+    run_due_work()  # what `searchlight serve` or a worker does after the upload
     result = db.scalars(select(ScreeningResult)).one()
     recruiter.post(f"/screening/results/{result.id}/pipeline", data={"stage_key": "screened"})
     candidate = db.get(Candidate, result.candidate_id)

@@ -7,10 +7,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from searchlight.auth.models import User
 from searchlight.reskilling.models import (
     Course,
     Criterion,
     Milestone,
+    Person,
     Phase,
     Programme,
     ProgrammeVariant,
@@ -88,9 +90,26 @@ def _courses(db_session: Session) -> None:
             db_session.add(Course(cost_eur=None, hours=None, url="", **spec))
 
 
+DEMO_EMPLOYEE = "employee@demo.searchlight.local"
+DEMO_LEAD = "manager@demo.searchlight.local"
+
+
+def _demo_employee(db_session: Session) -> None:
+    """The demo employee is in development, led by the demo hiring manager (their team lead)."""
+    employee = db_session.scalar(select(User).where(User.email == DEMO_EMPLOYEE))
+    if employee is None or db_session.get(Person, employee.id) is not None:
+        return
+    lead = db_session.scalar(select(User).where(User.email == DEMO_LEAD))
+    team = db_session.scalar(select(Team).where(Team.name == "AI Dev Fabriek"))
+    db_session.add(Person(user_id=employee.id, lead_id=lead.id if lead else None,
+                          team_id=team.id if team else None))
+
+
 def load(*, db_session: Session) -> None:
     _programmes(db_session)
     _criteria(db_session)
     _tracks_and_roles(db_session)
     _courses(db_session)
+    db_session.flush()
+    _demo_employee(db_session)
     db_session.flush()

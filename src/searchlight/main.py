@@ -29,6 +29,7 @@ DOMAINS = (
     "analytics",
     "content",
     "llm",
+    "reskilling",
 )
 
 

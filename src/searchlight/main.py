@@ -27,6 +27,7 @@ DOMAINS = (
     "analytics",
     "content",
     "llm",
+    "assessments",
 )
 
 

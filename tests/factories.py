@@ -1,5 +1,6 @@
 """Test data: named users (alice the recruiter, bob the hiring manager, charlie an employee who
-should not see candidates, dora the admin) and a way to log a client in as one of them."""
+should not see candidates, dora the admin, lena the L&D lead, eve a second employee) and a way
+to log a client in as one of them."""
 
 from dataclasses import dataclass
 from functools import lru_cache
@@ -74,6 +75,18 @@ def dora(db: Session) -> User:
 
 
 @pytest.fixture
+def lena(db: Session) -> User:
+    """The L&D lead (reskilling)."""
+    return make_user(db, "Lena", "ld_lead")
+
+
+@pytest.fixture
+def eve(db: Session) -> User:
+    """A second employee, who must not see charlie's development data."""
+    return make_user(db, "Eve", "employee")
+
+
+@pytest.fixture
 def as_alice(client: TestClient, db: Session, alice: User) -> LoggedIn:
     return log_in(client, db, alice)
 
@@ -91,3 +104,13 @@ def as_charlie(client: TestClient, db: Session, charlie: User) -> LoggedIn:
 @pytest.fixture
 def as_dora(client: TestClient, db: Session, dora: User) -> LoggedIn:
     return log_in(client, db, dora)
+
+
+@pytest.fixture
+def as_lena(client: TestClient, db: Session, lena: User) -> LoggedIn:
+    return log_in(client, db, lena)
+
+
+@pytest.fixture
+def as_eve(client: TestClient, db: Session, eve: User) -> LoggedIn:
+    return log_in(client, db, eve)

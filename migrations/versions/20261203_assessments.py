@@ -1,7 +1,7 @@
 """assessments: the challenge library
 
 Revision ID: 20261203_11_assessments
-Revises: 20261203_08_content
+Revises: 20261203_09_reskilling
 """
 
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import searchlight.db
 
 revision: str = "20261203_11_assessments"
-down_revision: str | None = "20261203_08_content"
+down_revision: str | None = "20261203_09_reskilling"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

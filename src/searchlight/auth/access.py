@@ -29,6 +29,13 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "content:approve": frozenset({"admin", "recruiter"}),
     "content:settings": frozenset({"admin", "recruiter"}),
     "ai:manage": frozenset({"admin"}),
+    # Reskilling: programme templates are not personal; development data is (see
+    # reskilling.service.get_person_for_user: self, their lead, or read_all).
+    "reskilling:read": frozenset({"admin", "ld_lead", "hiring_manager", "employee"}),
+    "reskilling:manage": frozenset({"admin", "ld_lead"}),
+    "development:read": frozenset({"admin", "ld_lead", "hiring_manager", "employee"}),
+    "development:read_all": frozenset({"admin", "ld_lead"}),
+    "development:review": frozenset({"admin", "ld_lead", "hiring_manager", "employee"}),
 }
 
 

@@ -18,6 +18,7 @@ COMMAND_MODULES = (
     "worker",
     "content",
     "ai",
+    "reskilling",
     "assessments",
 )
 

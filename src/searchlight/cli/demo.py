@@ -25,7 +25,7 @@ DEMO_USERS = (
     ("employee@demo.searchlight.local", "Emre Medewerker", "employee"),
 )
 # Domains that ship demo data, in dependency order; each has `demo.load(db_session=...)`.
-DEMO_DOMAINS = ("taxonomy", "roles", "crm", "candidates", "screening", "content",
+DEMO_DOMAINS = ("taxonomy", "roles", "crm", "candidates", "screening", "content", "reskilling",
                 "assessments")
 
 

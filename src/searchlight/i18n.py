@@ -34,6 +34,38 @@ def gettext(message: str, /, **values: object) -> str:
 _ = gettext
 
 
+@lru_cache
+def plural_catalogue(locale: str) -> dict[str, tuple[str, ...]]:
+    """Plural messages: singular message id -> the translated forms (Dutch: one, other)."""
+    messages: dict[str, tuple[str, ...]] = {}
+    for po_file in sorted((TRANSLATIONS_DIR / locale).glob("*.po")):
+        with po_file.open("rb") as handle:
+            for message in read_po(handle, locale=locale):
+                if isinstance(message.id, tuple | list) and isinstance(
+                        message.string, tuple | list) and all(message.string):
+                    messages[str(message.id[0])] = tuple(str(s) for s in message.string)
+    return messages
+
+
+def plural_index(locale: str, count: int) -> int:
+    """English and Dutch share the rule: one form for exactly 1, another for the rest."""
+    return 0 if count == 1 else 1
+
+
+def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str:
+    """Translate a message with a number; `{n}` and `values` are filled after translation."""
+    locale = current_locale.get()
+    index = plural_index(locale, count)
+    forms = (singular, plural) if locale == "en" else plural_catalogue(locale).get(
+        singular, (singular, plural))
+    return forms[min(index, len(forms) - 1)].format(n=count, **values)
+
+
+def N_(message: str, /) -> str:  # noqa: N802 - the customary name for "mark, translate later"
+    """Mark a message id for the catalogue without translating it now (menu labels, panels)."""
+    return message
+
+
 def normalise_locale(value: str | None) -> str | None:
     if not value:
         return None

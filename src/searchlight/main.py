@@ -13,9 +13,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from searchlight.auth.access import PERMISSIONS
 from searchlight.config import get_settings
 from searchlight.deps import LOCALE_COOKIE, csrf_protect
-from searchlight.errors import DomainError, PayloadTooLarge, Unauthenticated
+from searchlight.errors import DomainError, Forbidden, NotFound, PayloadTooLarge, Unauthenticated
 from searchlight.i18n import current_locale, gettext, normalise_locale
 from searchlight.web import render
 
@@ -23,11 +24,13 @@ logger = logging.getLogger(__name__)
 
 # Each domain exposes `router` in its views module; the order is the order of the navigation.
 DOMAINS = (
+    "home",
     "auth", "roles", "taxonomy", "candidates", "crm", "screening", "governance",
     "analytics",
     "content",
     "llm",
     "reskilling",
+    "assessments",
 )
 
 
@@ -108,8 +111,26 @@ def handle_domain_error(request: Request, error: Exception) -> Response:
             {"error": error.code, "message": message, "detail": error.detail},
             status_code=error.status_code,
         )
+    if isinstance(error, Forbidden):
+        return render(request, "error.html", status_code=403, title=gettext("No access"),
+                      message=message, code=403, why=_refusal_reason(request, error))
+    title = gettext("Not found") if isinstance(error, NotFound) else gettext("Something went wrong")
     return render(request, "error.html", status_code=error.status_code,
-                  title=gettext("Something went wrong"), message=message, code=error.status_code)
+                  title=title, message=message, code=error.status_code)
+
+
+def _refusal_reason(request: Request, error: Forbidden) -> str:
+    """Why a page is refused, in words: the user's role and the roles that may use it."""
+    user = getattr(request.state, "user", None)
+    permission = error.permission
+    may = sorted(PERMISSIONS.get(permission, frozenset()))
+    if user is None or not may:
+        return ""
+    if user.role in may:
+        return gettext("Your role may use this kind of page, but not this item: it belongs to "
+                       "someone else's work.")
+    return gettext("Your role ({role}) may not use this page; it is for: {roles}.",
+                   role=gettext(user.role), roles=", ".join(gettext(r) for r in may))
 
 
 def handle_http_error(request: Request, error: Exception) -> Response:
@@ -117,9 +138,14 @@ def handle_http_error(request: Request, error: Exception) -> Response:
     if wants_json(request):
         return JSONResponse({"error": "http_error", "message": error.detail},
                             status_code=error.status_code)
-    title = gettext("Page not found") if error.status_code == 404 else gettext("Error")
+    if error.status_code == 404:
+        title, message = gettext("Page not found"), gettext("This page does not exist.")
+    elif error.status_code == 405:
+        title, message = gettext("Error"), gettext("This page cannot be used this way.")
+    else:
+        title, message = gettext("Error"), gettext(str(error.detail))
     return render(request, "error.html", status_code=error.status_code, title=title,
-                  message=str(error.detail), code=error.status_code)
+                  message=message, code=error.status_code)
 
 
 def handle_validation_error(request: Request, error: Exception) -> Response:

@@ -8,7 +8,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
-from searchlight.i18n import LOCALES, current_locale, gettext
+from searchlight.i18n import LOCALES, current_locale, gettext, ngettext
+from searchlight.navigation import navigation
 
 PACKAGE_DIR = Path(__file__).parent
 
@@ -29,7 +30,8 @@ def _build_environment() -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    environment.globals.update(_=gettext, gettext=gettext, locales=LOCALES)
+    environment.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, locales=LOCALES,
+                               navigation=navigation)
     environment.filters["datetime"] = format_datetime
     return environment
 

@@ -1,14 +1,16 @@
 """Every user-visible string in code and templates has a Dutch translation."""
 
+import re
 from pathlib import Path
 
 from babel.messages.extract import extract_from_dir
 
-from searchlight.i18n import catalogue
+from searchlight.i18n import catalogue, current_locale, ngettext, plural_catalogue
 
 PACKAGE = Path(__file__).resolve().parents[2] / "src" / "searchlight"
 METHODS = [("**/templates/**.html", "jinja2"), ("**.py", "python")]
-KEYWORDS = {"_": None, "gettext": None}
+PLACEHOLDER = re.compile(r"\{(\w+)\}")
+KEYWORDS = {"_": None, "gettext": None, "N_": None, "ngettext": (1, 2)}
 
 
 def extracted_messages() -> dict[str, str]:
@@ -34,3 +36,52 @@ def test_it_finds_messages_in_templates_and_code():
     messages = extracted_messages()
     assert "Log in to Searchlight" in messages  # a template
     assert "E-mail or password is not correct." in messages  # Python code
+
+
+def plural_messages() -> dict[tuple[str, str], str]:
+    found: dict[tuple[str, str], str] = {}
+    for filename, lineno, message, _comments, _context in extract_from_dir(
+        str(PACKAGE), METHODS, keywords={"ngettext": (1, 2)},
+        options_map={"**/templates/**.html": {"extensions": "jinja2.ext.do"}},
+    ):
+        if isinstance(message, tuple) and all(message):
+            found.setdefault((message[0], message[1]), f"{filename}:{lineno}")
+    return found
+
+
+def test_it_has_both_dutch_plural_forms_with_the_same_placeholders():
+    dutch = plural_catalogue("nl")
+    problems = []
+    for (singular, plural), where in sorted(plural_messages().items(), key=lambda kv: kv[1]):
+        forms = dutch.get(singular)
+        if forms is None or len(forms) != 2:
+            problems.append(f"{where}: {singular!r} has no two Dutch forms")
+            continue
+        for english, translated in ((singular, forms[0]), (plural, forms[1])):
+            wanted = set(PLACEHOLDER.findall(english)) - {"n"}
+            if wanted != set(PLACEHOLDER.findall(translated)) - {"n"}:
+                problems.append(f"{where}: {translated!r} does not fill the same values")
+    assert not problems, "\n".join(problems)
+
+
+def test_it_declares_the_dutch_plural_rule_in_every_catalogue_with_plurals():
+    for po_file in sorted((PACKAGE / "translations" / "nl").glob("*.po")):
+        text = po_file.read_text(encoding="utf-8")
+        if "msgid_plural" in text:
+            assert "Plural-Forms: nplurals=2; plural=(n != 1);" in text, po_file.name
+
+
+def test_it_chooses_the_plural_form_by_number():
+    token = current_locale.set("nl")
+    try:
+        assert ngettext("{n} candidate", "{n} candidates", 1) == "1 kandidaat"
+        assert ngettext("{n} candidate", "{n} candidates", 0) == "0 kandidaten"
+        assert ngettext("{n} candidate", "{n} candidates", 2) == "2 kandidaten"
+    finally:
+        current_locale.reset(token)
+    token = current_locale.set("en")
+    try:
+        assert ngettext("{n} candidate", "{n} candidates", 1) == "1 candidate"
+        assert ngettext("{n} candidate", "{n} candidates", 3) == "3 candidates"
+    finally:
+        current_locale.reset(token)

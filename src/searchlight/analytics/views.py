@@ -7,14 +7,18 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from searchlight import navigation
 from searchlight.analytics import service
 from searchlight.analytics.charts import bar_rows
 from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import InvalidInput
-from searchlight.i18n import _, current_locale
+from searchlight.i18n import N_, _, current_locale
 from searchlight.web import render
 
 router = APIRouter(tags=["analytics"])
+navigation.register(navigation.Entry(path="/analytics", label=N_("Analytics"),
+                                     permission="analytics:read",
+                                     order=70))
 Text = Annotated[str | None, Query()]
 
 

@@ -90,7 +90,3 @@ def switch_locale(
     response.set_cookie(LOCALE_COOKIE, chosen, max_age=ONE_YEAR, samesite="lax")
     return response
 
-
-@router.get("/", include_in_schema=False)
-def home(request: Request, user: CurrentUser) -> Response:
-    return render(request, "home.html")

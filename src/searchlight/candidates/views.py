@@ -6,9 +6,11 @@ from fastapi import APIRouter, Request
 from fastapi.responses import FileResponse, RedirectResponse, Response
 from sqlalchemy.orm import Session
 
+from searchlight import navigation
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.candidates import api, duplicates, identity, listing, pipeline_views, service
+from searchlight.candidates import panels as home_panels
 from searchlight.candidates.documents import ACCEPT, document_path, store_document
 from searchlight.candidates.forms import (
     PostedForm,
@@ -24,10 +26,24 @@ from searchlight.candidates.profile import render_profile
 from searchlight.crm import service as crm_service
 from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import Conflict, InvalidInput, NotFound
-from searchlight.i18n import _, current_locale
+from searchlight.home import panels
+from searchlight.i18n import N_, _, current_locale
 from searchlight.web import render
 
 router = APIRouter(tags=["candidates"])
+navigation.register(navigation.Entry(path="/candidates", label=N_("Candidates"),
+                                     permission="candidates:read",
+                                     order=20))
+navigation.register(navigation.Entry(path="/board", label=N_("Pipelines"),
+                                     permission="candidates:read",
+                                     order=25))
+panels.register(panels.Panel(key="candidates.new_applications",
+                                     template="candidates/_home_new.html",
+                             context=home_panels.new_applications, permission="candidates:read",
+                             order=10))
+panels.register(panels.Panel(key="candidates.waiting", template="candidates/_home_waiting.html",
+                             context=home_panels.waiting_per_stage, permission="candidates:read",
+                             order=20))
 router.include_router(pipeline_views.router)
 router.include_router(api.router)
 

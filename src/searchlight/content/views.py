@@ -8,6 +8,7 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field, ValidationError
 from sqlalchemy.orm import Session
 
+from searchlight import navigation
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.content import engine, inclusive, service
@@ -17,11 +18,13 @@ from searchlight.content.models import KINDS, ContentText
 from searchlight.content.schemas import OrganisationIn
 from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import InvalidInput
-from searchlight.i18n import _, current_locale
+from searchlight.i18n import N_, _, current_locale
 from searchlight.roles import service as roles
 from searchlight.web import render
 
 router = APIRouter(tags=["content"])
+navigation.register(navigation.Entry(path="/content", label=N_("Content"),
+                                     permission="content:read", order=60))
 router.include_router(intake_views.router)
 KIND_LABELS = {"vacancy": "Vacancy text", "social": "Social posts",
                "onboarding": "Onboarding plan"}

@@ -3,19 +3,28 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 
+from searchlight import navigation
 from searchlight.auth.access import allowed, require
 from searchlight.candidates import listing
 from searchlight.candidates.forms import PostedForm, text
 from searchlight.candidates.profile import render_profile
 from searchlight.candidates.service import get_candidate_for_user
+from searchlight.crm import panels as home_panels
 from searchlight.crm import service
 from searchlight.crm.models import SOURCE_KINDS, SOURCE_LANGUAGES
 from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import DomainError, InvalidInput
-from searchlight.i18n import _
+from searchlight.home import panels
+from searchlight.i18n import N_, _
 from searchlight.web import render
 
 router = APIRouter(tags=["crm"])
+navigation.register(navigation.Entry(path="/pools", label=N_("Talent pools"),
+                                     permission="candidates:read_all",
+                                     order=30))
+panels.register(panels.Panel(key="crm.pools", template="crm/_home_pools.html",
+                             context=home_panels.talent_pools, permission="candidates:read_all",
+                             order=40))
 
 
 def _back(target: str, fallback: str) -> RedirectResponse:

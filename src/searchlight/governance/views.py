@@ -2,12 +2,22 @@ from fastapi import APIRouter, Request
 from fastapi.responses import Response
 from sqlalchemy import func, select
 
+from searchlight import navigation
 from searchlight.auth.access import require
 from searchlight.deps import CurrentUser, DbSession
+from searchlight.governance import panels as home_panels
 from searchlight.governance.models import AuditEntry
+from searchlight.home import panels
+from searchlight.i18n import N_
 from searchlight.web import render
 
 router = APIRouter(tags=["governance"])
+navigation.register(navigation.Entry(path="/audit", label=N_("Audit log"),
+                                     permission="audit:read", order=90))
+panels.register(panels.Panel(key="governance.users", template="governance/_home_users.html",
+                             context=home_panels.users, permission="users:manage", order=50))
+panels.register(panels.Panel(key="governance.audit", template="governance/_home_audit.html",
+                             context=home_panels.audit, permission="audit:read", order=60))
 PAGE_SIZE = 50
 
 

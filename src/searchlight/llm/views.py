@@ -5,15 +5,18 @@ from typing import Any
 from fastapi import APIRouter, Form, Request
 from fastapi.responses import RedirectResponse, Response
 
+from searchlight import navigation
 from searchlight.auth.access import require
 from searchlight.deps import CurrentUser, DbSession
-from searchlight.i18n import current_locale
+from searchlight.i18n import N_, current_locale
 from searchlight.llm import records, selftest, switch
 from searchlight.llm.errors import AIError
 from searchlight.llm.status import status
 from searchlight.web import render
 
 router = APIRouter(tags=["ai"])
+navigation.register(navigation.Entry(path="/admin/ai", label=N_("AI"), permission="ai:manage",
+                                     order=95))
 RECENT = 50
 
 

@@ -9,11 +9,12 @@ from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from searchlight import navigation
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import DomainError, PayloadTooLarge
-from searchlight.i18n import _, current_locale
+from searchlight.i18n import N_, _, current_locale
 from searchlight.roles import api, forms, service
 from searchlight.roles.diff import diff_profiles
 from searchlight.roles.labels import field_label, form_field_label
@@ -24,6 +25,8 @@ from searchlight.taxonomy import service as taxonomy
 from searchlight.web import is_htmx, render
 
 router = APIRouter(tags=["roles"])
+navigation.register(navigation.Entry(path="/roles", label=N_("Roles"), permission="roles:read",
+                                     order=10))
 router.include_router(api.router)
 YAML_MEDIA_TYPE = "application/yaml; charset=utf-8"
 

@@ -4,14 +4,16 @@ from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import func, select
 
-from searchlight import jobs
+from searchlight import jobs, navigation
 from searchlight.candidates.pipeline import stages_for_role
 from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound, PayloadTooLarge
-from searchlight.i18n import current_locale
+from searchlight.home import panels
+from searchlight.i18n import N_, current_locale
 from searchlight.roles.models import Role
 from searchlight.roles.schemas import dimension_title
 from searchlight.screening import charts, exports
+from searchlight.screening import panels as home_panels
 from searchlight.screening.access import (
     get_batch_for_user,
     get_result_for_user,
@@ -34,6 +36,15 @@ from searchlight.web import render
 
 router = APIRouter(prefix="/screening", tags=["screening"],
                    include_in_schema=False)
+navigation.register(navigation.Entry(path="/screening", label=N_("Screening"),
+                                     permission="screening:read",
+                                     order=40))
+panels.register(panels.Panel(key="screening.batches", template="screening/_home_batches.html",
+                             context=home_panels.running_batches, permission="screening:run",
+                             order=30))
+panels.register(panels.Panel(key="screening.shortlists", template="screening/_home_shortlists.html",
+                             context=home_panels.shortlists, roles=frozenset({"hiring_manager"}),
+                             order=5))
 
 
 def _labels() -> dict[str, str]:

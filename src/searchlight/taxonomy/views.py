@@ -5,9 +5,10 @@ from typing import Any
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from searchlight import navigation
 from searchlight.auth.access import allowed, require
 from searchlight.deps import CurrentUser, DbSession
-from searchlight.i18n import _
+from searchlight.i18n import N_, _
 from searchlight.roles import service as roles
 from searchlight.taxonomy import service
 from searchlight.taxonomy.models import SKILL_KINDS, SOURCES
@@ -15,6 +16,8 @@ from searchlight.taxonomy.schemas import SkillOut, SkillPage
 from searchlight.web import render
 
 router = APIRouter(tags=["skills"])
+navigation.register(navigation.Entry(path="/skills", label=N_("Skills"),
+                                     permission="taxonomy:read", order=50))
 MAX_PAGE_SIZE = 100
 
 

@@ -10,12 +10,15 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
 from starlette.datastructures import UploadFile
 
+from searchlight import navigation
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound
-from searchlight.i18n import current_locale
+from searchlight.home import panels
+from searchlight.i18n import N_, current_locale
 from searchlight.reskilling import development, rubrics, service
+from searchlight.reskilling import panels as home_panels
 from searchlight.reskilling.models import Person, Team
 from searchlight.reskilling.schemas import MilestoneEdit, PhaseEdit, ProgrammeEdit
 from searchlight.reskilling.seed import EVIDENCE_KINDS, LEGACY_STAGES
@@ -25,6 +28,21 @@ from searchlight.screening import charts
 from searchlight.web import render
 
 router = APIRouter(tags=["reskilling"])
+navigation.register(navigation.Entry(path="/reskilling", label=N_("Reskilling"),
+                                     permission="reskilling:manage", order=55))
+navigation.register(navigation.Entry(path="/development", label=N_("My development"),
+                                     permission="development:read",
+                                     roles=frozenset({"employee"}), order=55))
+panels.register(panels.Panel(key="reskilling.ld", template="reskilling/_home_ld.html",
+                             context=home_panels.ld_overview, permission="reskilling:manage",
+                             order=20))
+panels.register(panels.Panel(key="reskilling.my_path", template="reskilling/_home_path.html",
+                             context=home_panels.my_path, roles=frozenset({"employee"}),
+                             order=10))
+panels.register(panels.Panel(key="reskilling.my_people",
+                             template="reskilling/_home_people.html",
+                             context=home_panels.my_people, permission="development:review",
+                             order=30))
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 

@@ -2,6 +2,7 @@ from pathlib import Path
 
 import pytest
 
+from searchlight.assessments.demo import library
 from searchlight.assessments.yaml_io import ChallengeYamlError, parse_challenge, parse_challenges
 from tests.assessments.conftest import ISSUE_SHAPE
 
@@ -49,6 +50,17 @@ def test_it_refuses_duplicate_levels_and_a_single_level():
         parse_challenge(single)
 
 
+def test_it_ships_three_challenges_per_seed_role_in_both_languages():
+    from searchlight.roles.demo import seed_documents
+
+    challenges = library()
+    for role in seed_documents():
+        for language in ("nl", "en"):
+            mine = [c for c in challenges if role.key in c.role_keys and c.language == language]
+            assert len(mine) >= 3, (role.key, language)
+    assert len({c.key for c in challenges}) == len(challenges)
+
+
 def test_it_documents_every_field_of_the_format():
     text = DOC.read_text(encoding="utf-8")
     for field in ("key", "title", "language", "role_keys", "instructions", "time_limit_minutes",
@@ -56,3 +68,16 @@ def test_it_documents_every_field_of_the_format():
                   "levels", "description", "examples"):
         assert f"`{field}`" in text, field
     assert parse_challenges(ISSUE_SHAPE)
+
+
+def test_it_loads_the_library_as_demo_data_once(db):
+    from sqlalchemy import func, select
+
+    from searchlight.assessments import demo
+    from searchlight.assessments.models import AssessmentChallenge
+
+    demo.load(db_session=db)
+    demo.load(db_session=db)
+    assert db.scalar(select(func.count()).select_from(AssessmentChallenge)) == len(library())
+    row = db.scalar(select(AssessmentChallenge).where(AssessmentChallenge.key == "pe-prompt-ab-nl"))
+    assert row is not None and row.role_keys == ["prompt-engineer"] and row.version == 1

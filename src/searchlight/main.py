@@ -30,6 +30,7 @@ DOMAINS = (
     "content",
     "llm",
     "reskilling",
+    "assessments",
 )
 
 

@@ -14,3 +14,25 @@ def plan(db: Session) -> Session:
     reskilling_demo.load(db_session=db)
     db.flush()
     return db
+
+
+@pytest.fixture
+def cohort(plan, db, lena):  # type: ignore[no-untyped-def]
+    """A cohort of programme 4 that started eight weeks ago."""
+    from datetime import date, timedelta
+
+    from searchlight.reskilling import development, service
+
+    programme = service.get_programme(db_session=db, key="p4")
+    return development.create_cohort(
+        db_session=db, actor=lena, programme=programme, variant_key="standard",
+        name="Voorjaar", start_date=date.today() - timedelta(weeks=8))
+
+
+@pytest.fixture
+def enrolment(db, cohort, lena, charlie, bob):  # type: ignore[no-untyped-def]
+    """Charlie (an employee) in the cohort, led by bob."""
+    from searchlight.reskilling import development
+
+    return development.enrol(db_session=db, actor=lena, cohort=cohort, user=charlie, lead=bob,
+                             target_role_key="ai-product-builder")

@@ -19,6 +19,7 @@ COMMAND_MODULES = (
     "content",
     "ai",
     "reskilling",
+    "assessments",
 )
 
 

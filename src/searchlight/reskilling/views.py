@@ -3,23 +3,46 @@ seed's inconsistencies to resolve, the competency framework, tracks and team sta
 
 from datetime import date
 from typing import Any, TypeVar
+from urllib.parse import quote
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, ValidationError
+from starlette.datastructures import UploadFile
 
+from searchlight import navigation
 from searchlight.auth.access import allowed, require
-from searchlight.deps import CurrentUser, DbSession
+from searchlight.auth.models import User
+from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound
-from searchlight.reskilling import service
-from searchlight.reskilling.models import Team
+from searchlight.home import panels
+from searchlight.i18n import N_, current_locale
+from searchlight.reskilling import development, rubrics, service
+from searchlight.reskilling import panels as home_panels
+from searchlight.reskilling.models import Person, Team
 from searchlight.reskilling.schemas import MilestoneEdit, PhaseEdit, ProgrammeEdit
-from searchlight.reskilling.seed import LEGACY_STAGES
+from searchlight.reskilling.seed import EVIDENCE_KINDS, LEGACY_STAGES
 from searchlight.roles import service as roles
-from searchlight.roles.schemas import dimension_title
+from searchlight.roles.schemas import DIMENSION_KEYS, dimension_title
+from searchlight.screening import charts
 from searchlight.web import render
 
 router = APIRouter(tags=["reskilling"])
+navigation.register(navigation.Entry(path="/reskilling", label=N_("Reskilling"),
+                                     permission="reskilling:manage", order=55))
+navigation.register(navigation.Entry(path="/development", label=N_("My development"),
+                                     permission="development:read",
+                                     roles=frozenset({"employee"}), order=55))
+panels.register(panels.Panel(key="reskilling.ld", template="reskilling/_home_ld.html",
+                             context=home_panels.ld_overview, permission="reskilling:manage",
+                             order=20))
+panels.register(panels.Panel(key="reskilling.my_path", template="reskilling/_home_path.html",
+                             context=home_panels.my_path, roles=frozenset({"employee"}),
+                             order=10))
+panels.register(panels.Panel(key="reskilling.my_people",
+                             template="reskilling/_home_people.html",
+                             context=home_panels.my_people, permission="development:review",
+                             order=30))
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
@@ -122,3 +145,200 @@ async def team_stage(request: Request, team_id: int, db: DbSession,
     service.set_team_stage(db_session=db, actor=user, team=team,
                            stage=str(form.get("stage", "")), since=since)
     return RedirectResponse("/reskilling#teams", status_code=303)
+
+
+# --- cohorts (L&D) ----------------------------------------------------------------------------
+
+
+def _form_text(form: Any, name: str) -> str:
+    value = form.get(name)
+    return value.strip() if isinstance(value, str) else ""
+
+
+def _form_date(form: Any, name: str) -> date:
+    try:
+        return date.fromisoformat(_form_text(form, name))
+    except ValueError:
+        raise InvalidInput(f"{name}: give the date as YYYY-MM-DD.") from None
+
+
+def _form_float(form: Any, name: str, default: float) -> float:
+    text = _form_text(form, name).replace(",", ".")
+    if not text:
+        return default
+    try:
+        return float(text)
+    except ValueError:
+        raise InvalidInput(f"{name}: give a number such as 0.8.") from None
+
+
+def _form_int(form: Any, name: str) -> int | None:
+    text = _form_text(form, name)
+    if not text:
+        return None
+    if not text.isdigit():
+        raise InvalidInput(f"{name}: give a whole number.")
+    return int(text)
+
+
+@router.get("/reskilling/cohorts", include_in_schema=False)
+def cohorts(request: Request, db: DbSession, user: CurrentUser) -> Response:
+    require(user, "reskilling:manage")
+    return render(request, "reskilling/cohorts.html",
+                  cohorts=development.list_cohorts(db_session=db),
+                  programmes=service.list_programmes(db_session=db), today=date.today())
+
+
+@router.post("/reskilling/cohorts", include_in_schema=False)
+async def cohort_create(request: Request, db: DbSession, user: CurrentUser) -> Response:
+    require(user, "reskilling:manage")
+    form = await request.form()
+    key, _sep, variant = _form_text(form, "programme").partition(":")
+    programme = service.get_programme_for_user(db_session=db, user=user, key=key, write=True)
+    cohort = development.create_cohort(
+        db_session=db, actor=user, programme=programme, variant_key=variant,
+        name=_form_text(form, "name"), start_date=_form_date(form, "start_date"),
+        holidays=development.parse_holidays(_form_text(form, "holidays")))
+    return RedirectResponse(f"/reskilling/cohorts/{cohort.id}", status_code=303)
+
+
+@router.get("/reskilling/cohorts/{cohort_id}", include_in_schema=False)
+def cohort_detail(request: Request, cohort_id: int, db: DbSession,
+                  user: CurrentUser) -> Response:
+    cohort = development.get_cohort_for_user(db_session=db, user=user, cohort_id=cohort_id)
+    rows = [(e, development.milestone_statuses(db_session=db, enrolment=e))
+            for e in cohort.enrolments]
+    return render(request, "reskilling/cohort.html", cohort=cohort, rows=rows,
+                  employees=development.learners(db_session=db),
+                  leads=development.possible_leads(db_session=db),
+                  roles=roles.list_roles(db_session=db, include_inactive=False))
+
+
+@router.post("/reskilling/cohorts/{cohort_id}/enrol", include_in_schema=False)
+async def cohort_enrol(request: Request, cohort_id: int, db: DbSession,
+                       user: CurrentUser) -> Response:
+    cohort = development.get_cohort_for_user(db_session=db, user=user, cohort_id=cohort_id)
+    form = await request.form()
+    employee = development.find_user(db_session=db, email=_form_text(form, "employee"))
+    lead_email = _form_text(form, "lead")
+    lead = development.find_user(db_session=db, email=lead_email) if lead_email else None
+    development.enrol(db_session=db, actor=user, cohort=cohort, user=employee, lead=lead,
+                      part_time_factor=_form_float(form, "part_time_factor", 1.0),
+                      target_role_key=_form_text(form, "target_role"))
+    return RedirectResponse(f"/reskilling/cohorts/{cohort.id}?enrolled=1", status_code=303)
+
+
+# --- development: the employee's own plan, and the same page for their lead and L&D ------------
+
+
+def _development_page(request: Request, db: DbSession, user: User, person: Person | None,
+                      owner: User) -> Response:
+    locale = current_locale.get()
+    enrolments = [
+        (e, development.dated_phases(db_session=db, enrolment=e),
+         development.milestone_statuses(db_session=db, enrolment=e),
+         development.evidence_of(db_session=db, enrolment_id=e.id))
+        for e in development.enrolments_of(db_session=db, user_id=owner.id)]
+    scores = development.scores_of(db_session=db, user_id=owner.id)
+    history = development.profile_history(scores)
+    labels: dict[str, str] = {key: dimension_title(key, locale) for key in DIMENSION_KEYS}
+    led = development.people_led_by(db_session=db, lead=user) if user.id == owner.id else []
+    reminders = development.upcoming(db_session=db, user_ids=[owner.id], today=date.today())
+    team_reminders = development.upcoming(db_session=db, user_ids=[p.user_id for p in led],
+                                          today=date.today())
+    return render(
+        request, "reskilling/development.html", owner=owner, person=person,
+        is_self=user.id == owner.id, enrolments=enrolments,
+        can_review=development.may_review(user=user, person=person, owner_id=owner.id),
+        criteria=service.list_criteria(db_session=db), kinds=EVIDENCE_KINDS,
+        rubric_for=rubrics.rubric_for, history=history, scores=scores,
+        current=development.profile_at(scores), labels=labels, dimensions=DIMENSION_KEYS,
+        axes=charts.radar_axes(labels), rings=charts.rings(), polygon=charts.radar_polygon,
+        led=led, reminders=reminders, team_reminders=team_reminders, today=date.today())
+
+
+@router.get("/development", include_in_schema=False)
+def my_development(request: Request, db: DbSession, user: CurrentUser) -> Response:
+    require(user, "development:read")
+    return _development_page(request, db, user, db.get(Person, user.id), user)
+
+
+@router.get("/development/people/{user_id}", include_in_schema=False)
+def person_development(request: Request, user_id: int, db: DbSession,
+                       user: CurrentUser) -> Response:
+    person = service.get_person_for_user(db_session=db, user=user, user_id=user_id)
+    return _development_page(request, db, user, person, person.user)
+
+
+@router.post("/development/enrolments/{enrolment_id}/evidence", include_in_schema=False)
+async def evidence_add(request: Request, enrolment_id: int, db: DbSession,
+                       user: CurrentUser, settings: SettingsDep) -> Response:
+    enrolment = service.get_enrolment_for_user(db_session=db, user=user,
+                                               enrolment_id=enrolment_id)
+    form = await request.form()
+    upload = form.get("file")
+    file = None
+    if isinstance(upload, UploadFile) and upload.filename:
+        file = (upload.filename, await upload.read(settings.max_upload_bytes + 1))
+    link = _form_text(form, "link")
+    kind_of_link, _sep, link_id = link.partition(":")
+    development.add_evidence(
+        db_session=db, actor=user, enrolment=enrolment, kind=_form_text(form, "kind"),
+        title=_form_text(form, "title"), url=_form_text(form, "url"),
+        criterion_id=int(link_id) if kind_of_link == "criterion" and link_id.isdigit() else None,
+        milestone_id=int(link_id) if kind_of_link == "milestone" and link_id.isdigit() else None,
+        file=file, self_rating=_form_int(form, "self_rating"),
+        self_assessment=_form_text(form, "self_assessment"), settings=settings)
+    return RedirectResponse("/development?added=1#evidence", status_code=303)
+
+
+@router.get("/development/evidence/{evidence_id}/file", include_in_schema=False)
+def evidence_file(evidence_id: int, db: DbSession, user: CurrentUser) -> Response:
+    evidence = development.get_evidence_for_user(db_session=db, user=user,
+                                                 evidence_id=evidence_id)
+    if not evidence.file_name or evidence.content is None:
+        raise NotFound("This evidence has no file.")
+    name = quote(evidence.file_name)
+    return Response(evidence.content, media_type=evidence.media_type, headers={
+        "Content-Disposition": f"attachment; filename*=UTF-8''{name}",
+        "Cache-Control": "private, no-store"})
+
+
+@router.post("/development/evidence/{evidence_id}/review", include_in_schema=False)
+async def evidence_review(request: Request, evidence_id: int, db: DbSession,
+                          user: CurrentUser) -> Response:
+    evidence = development.get_evidence_for_user(db_session=db, user=user,
+                                                 evidence_id=evidence_id)
+    form = await request.form()
+    rating = _form_int(form, "rating")
+    if rating is None:
+        raise InvalidInput("rating: choose a rating from 1 to 5.")
+    development.review_evidence(db_session=db, reviewer=user, evidence=evidence, rating=rating,
+                                comment=_form_text(form, "comment"),
+                                approve=_form_text(form, "decision") != "changes")
+    return RedirectResponse(f"/development/people/{evidence.enrolment.user_id}#evidence",
+                            status_code=303)
+
+
+@router.post("/development/enrolments/{enrolment_id}/milestones/{milestone_id}/assess",
+             include_in_schema=False)
+async def milestone_assess(request: Request, enrolment_id: int, milestone_id: int,
+                           db: DbSession, user: CurrentUser) -> Response:
+    enrolment = service.get_enrolment_for_user(db_session=db, user=user,
+                                               enrolment_id=enrolment_id)
+    milestone = next((m for m in enrolment.cohort.programme.milestones
+                      if m.id == milestone_id), None)
+    if milestone is None:
+        raise NotFound("This milestone is not part of the programme.")
+    form = await request.form()
+    scores: dict[str, int] = {}
+    for item in rubrics.rubric_for(milestone.form_kind):
+        value = _form_int(form, f"score_{item.key}")
+        if value is not None:
+            scores[item.key] = value
+    development.assess_milestone(db_session=db, reviewer=user, enrolment=enrolment,
+                                 milestone=milestone, scores=scores,
+                                 comment=_form_text(form, "comment"),
+                                 passed=_form_text(form, "passed") == "yes")
+    return RedirectResponse(f"/development/people/{enrolment.user_id}#milestones",
+                            status_code=303)

@@ -13,6 +13,7 @@ from searchlight.errors import InvalidInput
 from searchlight.roles import service
 from searchlight.roles.models import Role
 from searchlight.roles.schemas import RoleDocument
+from searchlight.yamlfile import Location, schema_problems, syntax_message
 
 MAX_YAML_BYTES = 1024 * 1024
 
@@ -21,52 +22,14 @@ class RoleYamlError(InvalidInput):
     """A YAML file that cannot be read as role profiles; the message says where and why."""
 
 
-def _where(source: str, mark: Any) -> str:
-    return f"{source}, line {mark.line + 1}, column {mark.column + 1}"
-
-
 def _syntax_error(source: str, error: yaml.YAMLError) -> RoleYamlError:
-    if not isinstance(error, yaml.MarkedYAMLError) or error.problem_mark is None:
-        return RoleYamlError(f"{source}: not valid YAML ({error})")
-    message = f"{_where(source, error.problem_mark)}: {error.problem}"
-    if error.context and error.context_mark is not None:
-        context = _where("", error.context_mark).lstrip(", ")
-        message += f" ({error.context} at {context})"
-    return RoleYamlError(message)
-
-
-def _path(loc: tuple[int | str, ...]) -> str:
-    text = ""
-    for part in loc:
-        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
-    return text or "(document)"
-
-
-def _node_at(node: yaml.Node, loc: tuple[int | str, ...]) -> yaml.Node:
-    """The deepest YAML node along a validation error's path, to point at its line."""
-    for part in loc:
-        if isinstance(node, yaml.MappingNode):
-            child = next((v for k, v in node.value if k.value == part), None)
-            if child is None:
-                return node
-            node = child
-        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int) \
-                and part < len(node.value):
-            node = node.value[part]
-        else:
-            return node
-    return node
+    return RoleYamlError(syntax_message(source, error, Location.long))
 
 
 def _schema_error(
     source: str, text: str, error: ValidationError, prefix: tuple[Any, ...]
 ) -> RoleYamlError:
-    root = yaml.compose(text, Loader=yaml.SafeLoader)
-    problems = []
-    for issue in error.errors():
-        loc = (*prefix, *issue["loc"])
-        where = _where(source, _node_at(root, loc).start_mark) if root is not None else source
-        problems.append(f"{where}: {_path(loc)}: {issue['msg']}")
+    problems = schema_problems(source, text, error, prefix, Location.long)
     return RoleYamlError("\n".join(problems), detail={"problems": problems})
 
 

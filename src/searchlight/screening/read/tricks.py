@@ -8,10 +8,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 
 from searchlight.screening.read.document import Flag
-from searchlight.screening.read.injection_patterns import INJECTION_PATTERNS
+from searchlight.screening.read.injection_patterns import INJECTION_PATTERNS, InjectionPattern
 from searchlight.screening.read.language import STOPWORDS
 
 _MAX_INJECTION_FLAGS = 20
@@ -25,25 +25,35 @@ _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 
 def detect_prompt_injection(text: str) -> list[Flag]:
     """Instructions to an AI screener hidden in a CV, in Dutch or English."""
+    flags: list[Flag] = []
+    for start, end, message in find_injections(text):
+        evidence = _evidence(text, start, end)
+        if any(flag.evidence == evidence for flag in flags):
+            continue  # "<|im_start|> ... <|im_end|>" on one line is one finding
+        flags.append(Flag("prompt_injection", message, evidence))
+        if len(flags) >= _MAX_INJECTION_FLAGS:
+            return flags
+    return flags
+
+
+def find_injections(
+    text: str, patterns: Sequence[InjectionPattern] = INJECTION_PATTERNS
+) -> list[tuple[int, int, str]]:
+    """Where `patterns` match in `text`: (start, end, message) with positions in `text` itself,
+    also when the instruction hides invisible characters or full-width letters. Overlapping
+    matches count once."""
     searchable, to_original = _searchable(text)
     words = set(_WORD.findall(searchable.lower()))
-    flags: list[Flag] = []
-    flagged: list[tuple[int, int]] = []
-    for pattern in INJECTION_PATTERNS:
+    found: list[tuple[int, int, str]] = []
+    for pattern in patterns:
         if pattern.triggers.isdisjoint(words):
             continue
         for match in pattern.regex.finditer(searchable):
             start, end = to_original(match.start()), to_original(match.end())
-            if any(start < done_end and done_start < end for done_start, done_end in flagged):
+            if any(start < done_end and done_start < end for done_start, done_end, _ in found):
                 continue
-            flagged.append((start, end))
-            evidence = _evidence(text, start, end)
-            if any(flag.evidence == evidence for flag in flags):
-                continue  # "<|im_start|> ... <|im_end|>" on one line is one finding
-            flags.append(Flag("prompt_injection", pattern.message, evidence))
-            if len(flags) >= _MAX_INJECTION_FLAGS:
-                return flags
-    return flags
+            found.append((start, end, pattern.message))
+    return found
 
 
 def _searchable(text: str) -> tuple[str, Callable[[int], int]]:

@@ -1,0 +1,138 @@
+"""`searchlight assessments ...`: import and list challenges, grade a file of answers."""
+
+import json
+import sys
+from pathlib import Path
+
+import typer
+from pydantic import BaseModel, Field, ValidationError
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+
+from searchlight.assessments import service
+from searchlight.assessments.grading import OfflineEngine, grade_answer
+from searchlight.assessments.grading.guard import GuardFinding
+from searchlight.assessments.yaml_io import parse_challenge
+from searchlight.db import transaction
+from searchlight.errors import DomainError
+
+err = Console(stderr=True)
+assessments_app = typer.Typer(help="Assessment challenges and grading.", no_args_is_help=True)
+MAX_ANSWER_CHARS = 50_000
+
+
+def fail(message: str) -> None:
+    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+    raise typer.Exit(1)
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        fail(f"cannot read {path}: {error}")
+        raise AssertionError from error  # fail() always exits
+
+
+@assessments_app.command("import")
+def import_challenges(
+    file: Path = typer.Argument(..., help="A YAML file with one challenge or 'challenges:'."),
+) -> None:
+    """Create challenges, or add a version when a challenge changed (identical = no change)."""
+    text = _read(file)
+    try:
+        with transaction() as db:
+            results = service.import_text(db_session=db, actor=None, text=text,
+                                          source=str(file))
+            lines = [f"{r.status:<9} {r.challenge.key} (version {r.challenge.version})"
+                     for r in results]
+    except DomainError as error:
+        fail(error.message)
+        return
+    for line in lines:
+        err.print(line)
+
+
+@assessments_app.command("list")
+def list_challenges(
+    output: str = typer.Option("table", "--format", help="table or json."),
+    role: str = typer.Option("", help="Only challenges for this role key."),
+) -> None:
+    """List challenges with their role keys and rubric items."""
+    if output not in ("table", "json"):
+        fail("--format must be table or json")
+    with transaction() as db:
+        rows = [service.listing(row) for row in
+                service.list_challenges(db_session=db, role_key=role or None)]
+    if output == "json":
+        data = [row.model_dump(mode="json") for row in rows]
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("key", "language", "roles", "minutes", "questions", "items",
+                  title=f"{len(rows)} challenges")
+    for row in rows:
+        table.add_row(row.key, row.language, ", ".join(row.role_keys),
+                      str(row.time_limit_minutes or "-"), str(len(row.questions)),
+                      str(len(row.items)))
+    Console(width=160).print(table)
+
+
+class AnswerLine(BaseModel):
+    id: str | int
+    question: str
+    answer: str = Field(max_length=MAX_ANSWER_CHARS)
+
+
+def _answers(path: Path) -> list[AnswerLine]:
+    """Every line of the file, or a located error for the first bad one (nothing is graded)."""
+    lines: list[AnswerLine] = []
+    for number, raw in enumerate(_read(path).splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            lines.append(AnswerLine.model_validate(json.loads(raw)))
+        except json.JSONDecodeError as error:
+            fail(f"{path}:{number}: not valid JSON ({error.msg})")
+        except ValidationError as error:
+            problem = error.errors()[0]
+            field = ".".join(str(part) for part in problem["loc"]) or "(line)"
+            fail(f"{path}:{number}: {field}: {problem['msg']}")
+    return lines
+
+
+@assessments_app.command("grade")
+def grade(
+    answers: Path = typer.Argument(..., help='JSON lines: {"id", "question", "answer"}.'),
+    rubric: Path = typer.Option(..., "--rubric", help="The challenge YAML with the rubric."),
+    output: str = typer.Option("json", "--format", help="json (one line per answer)."),
+    anchors: bool = typer.Option(True, help="Use the rubric's anchor answers."),
+) -> None:
+    """Grade a file of answers with the offline engine; prints one JSON line per answer."""
+    if output != "json":
+        fail("--format must be json")
+    try:
+        challenge = parse_challenge(_read(rubric), source=str(rubric))
+    except DomainError as error:
+        fail(error.message)
+        return
+    lines = _answers(answers)
+    engine = OfflineEngine(use_anchors=anchors)
+    for line in lines:
+        question = challenge.question(line.question)
+        if question is None:
+            result = {
+                "id": str(line.id), "question": line.question, "levels": {}, "score": None,
+                "evidence": [], "engine": {"name": engine.name, "model": engine.model},
+                "needs_human": True,
+                "flags": [GuardFinding("unknown_question",
+                                       f"the rubric has no question {line.question}",
+                                       "", 0, 0).as_flag()],
+            }
+        else:
+            result = grade_answer(question, line.answer, engine).as_line(str(line.id))
+        sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(assessments_app, name="assessments")

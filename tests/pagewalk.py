@@ -67,7 +67,7 @@ def walk(fetch, start: str = "/", limit: int = 150, per_section: int = 14):  # t
 class _Text(HTMLParser):
     """Visible text of a page: no scripts, styles, or elements marked as another language."""
 
-    SKIP = {"script", "style", "code", "pre", "template"}
+    SKIP = {"script", "style", "code", "pre", "template", "textarea"}  # textarea: user data
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
             "source", "track", "wbr"}
 
@@ -115,7 +115,8 @@ ALLOWED = re.compile(
     r"Skills Based Organisation|open source|Open Source|Power BI|[Mm]ust-haves?|[Nn]ice-to-haves?|"
     # the six SEARCH dimensions keep their English names (the acronym), glossed in Dutch
     r"\b(?:Skills|Experience|Attitude|Results|Cognitive skills|Habits)\b|"
-    r"\S+\.(?:pdf|docx|zip|txt|json)\b|'roles:'|analytical skills|[Ss]oft skills?|[Hh]ard skills?)",
+    r"\S+\.(?:pdf|docx|zip|txt|json)\b|'roles:'|analytical skills|[Ss]oft skills?|[Hh]ard skills?|"
+    r"\w+-skills|error rates)",
 )
 
 

@@ -61,9 +61,32 @@ def ngettext(singular: str, plural: str, count: int, /, **values: object) -> str
     return forms[min(index, len(forms) - 1)].format(n=count, **values)
 
 
+def decimal(value: float, digits: int = 1) -> str:
+    """A number as people in the current language write it: 2,5 in Dutch, 2.5 in English."""
+    text = f"{value:.{digits}f}"
+    return text.replace(".", ",") if current_locale.get() == "nl" else text
+
+
+def percent(value: float | None, digits: int = 0) -> str:
+    """A fraction (0.9) as a percentage ("90%"); "?" when it is unknown."""
+    if value is None or value != value:  # NaN
+        return "?"
+    return decimal(value * 100, digits) + "%"
+
+
 def N_(message: str, /) -> str:  # noqa: N802 - the customary name for "mark, translate later"
     """Mark a message id for the catalogue without translating it now (menu labels, panels)."""
     return message
+
+
+LANGUAGE_NAMES = {"nl": N_("Dutch"), "en": N_("English"), "de": N_("German"),
+                  "fr": N_("French"), "multi": N_("Several languages"), "unknown": N_("unknown"),
+                  "": N_("unknown")}
+
+
+def language_name(code: str | None) -> str:
+    """A language code as a word in the reader's language: "en" -> "Engels"."""
+    return gettext(LANGUAGE_NAMES.get(code or "", code or ""))
 
 
 def normalise_locale(value: str | None) -> str | None:

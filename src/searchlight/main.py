@@ -55,6 +55,9 @@ class LocaleAndSecurityHeaders(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         current_locale.set(_choose_locale(request))
         response = await call_next(request)
+        if not request.url.path.startswith("/static/"):
+            # Pages carry personal data: never kept by the browser (Back after log-out) or proxies.
+            response.headers.setdefault("Cache-Control", "no-store")
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")

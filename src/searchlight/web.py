@@ -8,7 +8,15 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, select_autoescape
 
-from searchlight.i18n import LOCALES, current_locale, gettext, ngettext
+from searchlight.i18n import (
+    LOCALES,
+    current_locale,
+    decimal,
+    gettext,
+    language_name,
+    ngettext,
+    percent,
+)
 from searchlight.navigation import navigation
 
 PACKAGE_DIR = Path(__file__).parent
@@ -31,8 +39,10 @@ def _build_environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, locales=LOCALES,
-                               navigation=navigation)
+                               navigation=navigation, language_name=language_name)
     environment.filters["datetime"] = format_datetime
+    environment.filters["decimal"] = decimal
+    environment.filters["percent"] = percent
     return environment
 
 

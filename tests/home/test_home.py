@@ -157,3 +157,30 @@ def test_it_shows_a_dutch_page_for_an_unknown_address(as_alice):  # type: ignore
     response = as_alice.get("/bestaat-niet")
     assert response.status_code == 404
     assert "Pagina niet gevonden" in response.text and "Not Found" not in response.text
+
+
+def test_it_keeps_the_language_chosen_on_the_log_in_page(client, db):  # type: ignore[no-untyped-def]
+    from tests.factories import PASSWORD
+
+    user = make_user(db, "Nora", "recruiter", locale="nl")
+    db.commit()
+    page = client.post("/locale", data={"locale": "en", "next": "/login"})  # then shows /login
+    token = client.cookies.get("searchlight_login_csrf")
+    assert page.status_code == 200 and "Log in to Searchlight" in page.text and token
+    response = client.post("/login", data={"email": user.email, "password": PASSWORD,
+                                           "csrf_token": token}, follow_redirects=False)
+    assert response.status_code == 303
+    home = client.get("/")
+    assert '<html lang="en">' in home.text and "Welcome, Nora" in home.text
+    db.refresh(user)
+    assert user.locale == "en"
+
+
+def test_it_tells_the_browser_not_to_keep_pages_with_personal_data(as_alice, db):  # type: ignore[no-untyped-def]
+    candidate = make_candidate(db, "Jan de Vries", phone="06 12345678")
+    db.commit()
+    profile = as_alice.get(f"/candidates/{candidate.id}")
+    assert "06 12345678" in profile.text
+    assert profile.headers["cache-control"] == "no-store"
+    assert as_alice.get("/api/candidates").headers["cache-control"] == "no-store"
+    assert "no-store" not in as_alice.get("/static/app.css").headers.get("cache-control", "")

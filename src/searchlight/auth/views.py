@@ -56,6 +56,9 @@ def login(
         return render(request, "auth/login.html", status_code=401, login_csrf=expected,
                       next=_safe_next(next), email=email,
                       error=gettext("E-mail or password is not correct."))
+    chosen = normalise_locale(request.cookies.get(LOCALE_COOKIE))
+    if chosen and chosen != user.locale:  # the language picked on the log-in page is kept
+        service.set_locale(db_session=db, user=user, locale=chosen)
     token, _session = service.start_session(db_session=db, user=user)
     audit.record(db_session=db, actor=user, event=AuditEvent("user.login", "user", user.id))
     response = RedirectResponse(_safe_next(next), status_code=303)

@@ -24,8 +24,9 @@ from searchlight.roles.models import Role
 
 DEMO_RECRUITER = "recruiter@demo.searchlight.local"
 STAGE_PATH = ("sourced", "applied", "screened", "assessment", "interview", "offer", "hired")
-POOLS = (("Silver medallists", "Strong finalists to approach first for the next opening."),
-         ("AI traineeship 2027", "Graduates and career switchers for the AI traineeship."))
+POOLS = (("Silver medallists",
+          "Sterke finalisten die we bij de volgende vacature als eerste benaderen."),
+         ("AI traineeship 2027", "Afgestudeerden en zij-instromers voor de AI-traineeship."))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from searchlight.home import panels
 from searchlight.i18n import N_, current_locale
 from searchlight.roles.models import Role
 from searchlight.roles.schemas import dimension_title
-from searchlight.screening import charts, exports
+from searchlight.screening import charts, exports, wording
 from searchlight.screening import panels as home_panels
 from searchlight.screening.access import (
     get_batch_for_user,
@@ -32,10 +32,12 @@ from searchlight.screening.ranking import (
     with_explanation,
 )
 from searchlight.screening.score.scoring import DIMENSIONS
-from searchlight.web import render
+from searchlight.web import render, templates
 
 router = APIRouter(prefix="/screening", tags=["screening"],
                    include_in_schema=False)
+templates.globals.update(file_problem=wording.file_problem, reason_text=wording.reason,
+                         flag_text=wording.flag_text)
 navigation.register(navigation.Entry(path="/screening", label=N_("Screening"),
                                      permission="screening:read",
                                      order=40))

@@ -18,7 +18,7 @@ def plan(db: Session) -> Session:
 
 @pytest.fixture
 def cohort(plan, db, lena):  # type: ignore[no-untyped-def]
-    """A cohort of programme 4 that started eight weeks ago."""
+    """A cohort of programme 4 that started six weeks ago: month 1 is due, month 2 not yet."""
     from datetime import date, timedelta
 
     from searchlight.reskilling import development, service
@@ -26,7 +26,7 @@ def cohort(plan, db, lena):  # type: ignore[no-untyped-def]
     programme = service.get_programme(db_session=db, key="p4")
     return development.create_cohort(
         db_session=db, actor=lena, programme=programme, variant_key="standard",
-        name="Voorjaar", start_date=date.today() - timedelta(weeks=8))
+        name="Voorjaar", start_date=date.today() - timedelta(weeks=6))
 
 
 @pytest.fixture

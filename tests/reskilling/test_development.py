@@ -19,7 +19,7 @@ def _month1(enrolment):  # type: ignore[no-untyped-def]
 def test_it_dates_the_cohort_and_finds_missed_and_upcoming_milestones(db, enrolment):
     statuses = development.milestone_statuses(db_session=db, enrolment=enrolment)
     assert [s.milestone.month for s in statuses] == [1, 2, 3]
-    # Eight weeks in: month 1 (four weeks) is overdue, month 3 is still ahead.
+    # Six weeks in: month 1 (four weeks) is overdue, month 3 is still ahead.
     assert statuses[0].state == "missed" and statuses[2].state == "open"
     reminders = development.upcoming(db_session=db, user_ids=[enrolment.user_id],
                                      today=date.today(), days=400)

@@ -32,7 +32,7 @@ def test_each_role_gets_its_own_reskilling_entry_and_panel(client, db, enrolment
     assert "/reskilling" in _menu(lena_home)
     assert "To resolve" in lena_home
     assert 'home-count">1</span> person in a programme' in lena_home
-    assert "missed milestone" in lena_home  # month 1 of a cohort that began eight weeks ago
+    assert "missed milestone" in lena_home  # month 1 of a cohort that began six weeks ago
     alice_home = log_in(client, db, alice).get("/").text
     assert "People you lead" not in alice_home and "/development" not in _menu(alice_home)
 

@@ -177,11 +177,12 @@ class MilestoneStatus:
     milestone: Milestone
     due: date
     assessment: Assessment | None
+    signed_off_evidence: int = 0
 
     @property
     def state(self) -> str:
-        """done, missed (due and not assessed), or open."""
-        if self.assessment is not None:
+        """done (assessed, or its evidence signed off), missed (due and not done), or open."""
+        if self.assessment is not None or self.signed_off_evidence:
             return "done"
         return "missed" if self.due < date.today() else "open"
 
@@ -212,7 +213,13 @@ def milestone_statuses(*, db_session: Session, enrolment: Enrolment) -> list[Mil
         holidays=_holidays(cohort), part_time=_part_time(db_session, enrolment.user_id))
     assessed = {a.milestone_id: a for a in db_session.scalars(
         select(Assessment).where(Assessment.enrolment_id == enrolment.id))}
-    return [MilestoneStatus(enrolment, m, d.due, assessed.get(m.id))
+    signed: dict[int, int] = {}
+    for milestone_id in db_session.scalars(select(Evidence.milestone_id).where(
+            Evidence.enrolment_id == enrolment.id, Evidence.status == "signed_off",
+            Evidence.milestone_id.is_not(None))):
+        if milestone_id is not None:
+            signed[milestone_id] = signed.get(milestone_id, 0) + 1
+    return [MilestoneStatus(enrolment, m, d.due, assessed.get(m.id), signed.get(m.id, 0))
             for m, d in zip(milestones, dated, strict=True)]
 
 
@@ -226,7 +233,7 @@ def upcoming(
             if enrolment.status != "active":
                 continue
             for status in milestone_statuses(db_session=db_session, enrolment=enrolment):
-                if status.assessment is None and (status.due - today).days <= days:
+                if status.state != "done" and (status.due - today).days <= days:
                     found.append(status)
     return sorted(found, key=lambda s: s.due)
 

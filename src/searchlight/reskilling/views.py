@@ -17,7 +17,7 @@ from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound
 from searchlight.home import panels
 from searchlight.i18n import N_, current_locale
-from searchlight.reskilling import development, rubrics, service
+from searchlight.reskilling import dashboard, development, exports, rubrics, service
 from searchlight.reskilling import panels as home_panels
 from searchlight.reskilling.models import Person, Team
 from searchlight.reskilling.schemas import MilestoneEdit, PhaseEdit, ProgrammeEdit
@@ -342,3 +342,38 @@ async def milestone_assess(request: Request, enrolment_id: int, milestone_id: in
                                  passed=_form_text(form, "passed") == "yes")
     return RedirectResponse(f"/development/people/{enrolment.user_id}#milestones",
                             status_code=303)
+
+
+# --- dashboard and exports (L&D) --------------------------------------------------------------
+
+
+@router.get("/reskilling/dashboard", include_in_schema=False)
+def dashboard_page(request: Request, db: DbSession, user: CurrentUser) -> Response:
+    require(user, "reskilling:manage")
+    today = date.today()
+    progress = dashboard.all_progress(db_session=db, today=today)
+    return render(request, "reskilling/dashboard.html", progress=progress,
+                  at_risk=dashboard.at_risk(progress), risk_text=dashboard.risk_text,
+                  gantts={c.cohort.id: dashboard.gantt(db_session=db, cohort=c.cohort,
+                                                       today=today) for c in progress},
+                  goal_months=dashboard.GOAL_MONTHS)
+
+
+@router.get("/reskilling/dashboard.csv", include_in_schema=False)
+def dashboard_csv(db: DbSession, user: CurrentUser) -> Response:
+    require(user, "reskilling:manage")
+    progress = dashboard.all_progress(db_session=db, today=date.today())
+    return Response(exports.progress_csv(progress, current_locale.get()),
+                    media_type="text/csv; charset=utf-8", headers={
+                        "Content-Disposition": 'attachment; filename="reskilling-progress.csv"',
+                        "Cache-Control": "private, no-store"})
+
+
+@router.get("/reskilling/dashboard.pdf", include_in_schema=False)
+def dashboard_pdf(db: DbSession, user: CurrentUser) -> Response:
+    require(user, "reskilling:manage")
+    progress = dashboard.all_progress(db_session=db, today=date.today())
+    return Response(exports.progress_pdf(progress, current_locale.get()),
+                    media_type="application/pdf", headers={
+                        "Content-Disposition": 'attachment; filename="reskilling-progress.pdf"',
+                        "Cache-Control": "private, no-store"})

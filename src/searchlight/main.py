@@ -3,6 +3,7 @@
 import importlib
 import logging
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
@@ -174,13 +175,16 @@ VALIDATION_MESSAGES = {
 }
 
 
+def _problem(error: Any) -> str:
+    if error["type"] == "value_error":  # our own validators' sentences, from the catalogue
+        return gettext(str(error["msg"]).removeprefix("Value error, "))
+    return gettext(VALIDATION_MESSAGES.get(error["type"], N_("this value is not valid")))
+
+
 def handle_validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    problems = [
-        {"field": ".".join(str(p) for p in e["loc"][1:]),
-         "message": gettext(VALIDATION_MESSAGES.get(e["type"], N_("this value is not valid")))}
-        for e in error.errors()
-    ]
+    problems = [{"field": ".".join(str(p) for p in e["loc"][1:]), "message": _problem(e)}
+                for e in error.errors()]
     if wants_json(request):
         return JSONResponse({"error": "invalid_input", "message": gettext("Invalid input"),
                              "detail": {"problems": problems}}, status_code=422)

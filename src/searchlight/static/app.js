@@ -12,3 +12,23 @@ document.addEventListener("htmx:afterSwap", (event) => {
   const region = document.getElementById("live-region");
   if (message && region) region.textContent = message.getAttribute("data-announce");
 });
+
+// Narrow screens show table rows stacked; each cell gets its column heading as a label.
+function stackTables(root) {
+  for (const table of root.querySelectorAll("main table:not([data-no-stack])")) {
+    const heads = [...table.querySelectorAll("thead th")].map((th) => th.textContent.trim());
+    if (!heads.length) continue;
+    table.classList.add("stacked");
+    for (const row of table.querySelectorAll("tbody tr")) {
+      let column = 0;
+      for (const cell of row.children) {
+        if (!cell.hasAttribute("data-label") && heads[column]) {
+          cell.setAttribute("data-label", heads[column]);
+        }
+        column += cell.colSpan || 1;
+      }
+    }
+  }
+}
+stackTables(document);
+document.addEventListener("htmx:afterSwap", () => stackTables(document));

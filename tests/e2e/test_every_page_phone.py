@@ -1,0 +1,101 @@
+"""Every page of every demo user, reached by following links, at 390 px (a phone) and 1280 px (a
+laptop): no sideways page scroll. Screenshots of each page at 390 px go to
+tests/e2e/artifacts/390/<role>/ (gitignored) for a human to look over."""
+
+import re
+from pathlib import Path
+
+import pytest
+
+from tests.e2e.conftest import log_in
+from tests.pagewalk import is_download, walk
+from tests.screening.cvfiles import make_cv, make_pdf, make_zip
+
+pytestmark = pytest.mark.e2e
+
+ARTIFACTS = Path(__file__).parent / "artifacts"
+USERS = {
+    "recruiter": "recruiter@demo.searchlight.local",
+    "hiring_manager": "manager@demo.searchlight.local",
+    "admin": "admin@demo.searchlight.local",
+    "ld_lead": "ld@demo.searchlight.local",
+    "employee": "employee@demo.searchlight.local",
+}
+# How far the page reaches beyond the window, and which elements stick out (for the report).
+OVERFLOW = """() => {
+  const width = document.documentElement.clientWidth;
+  const wide = [];
+  for (const el of document.querySelectorAll('body *')) {
+    const box = el.getBoundingClientRect();
+    if (box.right > width + 1 && box.width > 0 && getComputedStyle(el).position !== 'fixed') {
+      let inScroller = false;
+      for (let p = el.parentElement; p && p !== document.body; p = p.parentElement) {
+        const style = getComputedStyle(p);
+        if (['auto', 'scroll', 'hidden'].includes(style.overflowX) && p.clientWidth <= width) {
+          inScroller = true; break;
+        }
+      }
+      if (!inScroller) wide.push(el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') +
+        (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''));
+    }
+  }
+  return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
+}"""
+
+
+def _screen_a_batch(browser, base_url, tmp_path):  # type: ignore[no-untyped-def]
+    """Screening results exist, so their pages are walked too."""
+    archive = tmp_path / "cvs.zip"
+    archive.write_bytes(make_zip({"a.pdf": make_pdf(make_cv("nl", seed=31).paragraphs),
+                                  "b.pdf": make_pdf(make_cv("en", seed=32).paragraphs),
+                                  "leeg.pdf": b""}))
+    context = browser.new_context(base_url=base_url, locale="nl-NL")
+    page = context.new_page()
+    log_in(page, USERS["recruiter"])
+    page.goto("/screening")
+    page.locator("#role_key").select_option("ml-engineer")
+    page.locator("#files").set_input_files(str(archive))
+    page.locator("#upload-form button[type=submit]").click()
+    page.locator('[data-status="done"]').wait_for(timeout=120_000)
+    context.close()
+
+
+def _slug(path: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
+
+
+def test_it_never_scrolls_sideways_on_a_phone_or_a_laptop(browser, live_server, tmp_path):  # type: ignore[no-untyped-def]
+    _screen_a_batch(browser, live_server, tmp_path)
+    problems: list[str] = []
+    pages = 0
+    for role, email in USERS.items():
+        context = browser.new_context(base_url=live_server, locale="nl-NL",
+                                      viewport={"width": 390, "height": 844})
+        context.set_default_timeout(15_000)
+        page = context.new_page()
+        log_in(page, email)
+        shots = ARTIFACTS / "390" / role
+        shots.mkdir(parents=True, exist_ok=True)
+
+        def fetch(path, page=page, role=role, shots=shots):  # type: ignore[no-untyped-def]
+            if is_download(path):
+                return 200, "download", ""
+            response = page.goto(path)
+            status = response.status if response else 0
+            for width in (390, 1280):
+                page.set_viewport_size({"width": width, "height": 844 if width == 390 else 800})
+                measured = page.evaluate(OVERFLOW)
+                if measured["scroll"] > measured["width"] + 1:
+                    problems.append(f"{role} {path} at {width}px: page is {measured['scroll']}px "
+                                    f"wide; sticking out: {measured['wide']}")
+            page.set_viewport_size({"width": 390, "height": 844})
+            page.screenshot(path=str(shots / f"{_slug(path)}.png"), full_page=True)
+            return status, "text/html", page.content()
+
+        for path, status, _kind, _text in walk(fetch, limit=60, per_section=6):
+            pages += 1
+            if status >= 400:
+                problems.append(f"{role} {path}: status {status}")
+        context.close()
+    assert pages > 40
+    assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)

@@ -404,7 +404,8 @@ _COURSE_FIELDS = ("title", "provider", "language", "cost_eur", "hours", "audienc
 def courses_page(request: Request, db: DbSession, user: CurrentUser) -> Response:
     require(user, "reskilling:manage")
     return render(request, "reskilling/courses.html",
-                  courses=plans.list_courses(db_session=db), dimensions=DIMENSION_KEYS)
+                  courses=plans.list_courses(db_session=db), dimensions=DIMENSION_KEYS,
+                  dimension_title=dimension_title)
 
 
 @router.post("/reskilling/courses", include_in_schema=False)

@@ -3,6 +3,7 @@
 import importlib
 import logging
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
@@ -17,7 +18,7 @@ from searchlight.auth.access import PERMISSIONS
 from searchlight.config import get_settings
 from searchlight.deps import LOCALE_COOKIE, csrf_protect
 from searchlight.errors import DomainError, Forbidden, NotFound, PayloadTooLarge, Unauthenticated
-from searchlight.i18n import current_locale, gettext, normalise_locale
+from searchlight.i18n import N_, current_locale, gettext, normalise_locale
 from searchlight.web import render
 
 logger = logging.getLogger(__name__)
@@ -151,16 +152,45 @@ def handle_http_error(request: Request, error: Exception) -> Response:
                   message=message, code=error.status_code)
 
 
+# Pydantic's problem types in words people read; anything else gets a general sentence.
+VALIDATION_MESSAGES = {
+    "missing": N_("this field is required"),
+    "float_parsing": N_("enter a number, for example 0,5"),
+    "float_type": N_("enter a number, for example 0,5"),
+    "int_parsing": N_("enter a whole number"),
+    "int_type": N_("enter a whole number"),
+    "int_from_float": N_("enter a whole number"),
+    "bool_parsing": N_("choose yes or no"),
+    "string_too_long": N_("the text is too long"),
+    "string_too_short": N_("the text is too short"),
+    "greater_than_equal": N_("the number is too small"),
+    "greater_than": N_("the number is too small"),
+    "less_than_equal": N_("the number is too large"),
+    "less_than": N_("the number is too large"),
+    "literal_error": N_("choose one of the options"),
+    "enum": N_("choose one of the options"),
+    "date_parsing": N_("enter a date as yyyy-mm-dd"),
+    "date_from_datetime_parsing": N_("enter a date as yyyy-mm-dd"),
+    "list_type": N_("choose one or more options"),
+}
+
+
+def _problem(error: Any) -> str:
+    if error["type"] == "value_error":  # our own validators' sentences, from the catalogue
+        return gettext(str(error["msg"]).removeprefix("Value error, "))
+    return gettext(VALIDATION_MESSAGES.get(error["type"], N_("this value is not valid")))
+
+
 def handle_validation_error(request: Request, error: Exception) -> Response:
     assert isinstance(error, RequestValidationError)
-    problems = [
-        {"field": ".".join(str(p) for p in e["loc"][1:]), "message": e["msg"]}
-        for e in error.errors()
-    ]
+    problems = [{"field": ".".join(str(p) for p in e["loc"][1:]), "message": _problem(e)}
+                for e in error.errors()]
     if wants_json(request):
-        return JSONResponse({"error": "invalid_input", "message": "Invalid input",
+        return JSONResponse({"error": "invalid_input", "message": gettext("Invalid input"),
                              "detail": {"problems": problems}}, status_code=422)
-    message = "; ".join(f"{p['field']}: {p['message']}" for p in problems)
+    message = "; ".join(
+        gettext("{field}: {problem}", field=p["field"], problem=p["message"]) if p["field"]
+        else p["message"] for p in problems)
     return render(request, "error.html", status_code=422, title=gettext("Invalid input"),
                   message=message, code=422)
 

@@ -61,7 +61,7 @@ def test_it_filters_by_pool_and_owner(as_alice, people, alice):
 def test_it_returns_only_the_results_to_htmx(as_alice, people):
     response = as_alice.get("/candidates?q=piet", headers={"HX-Request": "true"})
     assert "<html" not in response.text and "Piet Pieters" in response.text
-    assert 'data-announce="1 candidates"' in response.text
+    assert 'data-announce="1 candidate"' in response.text
 
 
 def test_it_pages_with_cursors_both_ways(db, alice):

@@ -38,7 +38,7 @@ def test_it_screens_a_zip_and_reports_every_file(as_alice, db):
     same_file = sorted([statuses.pop("nl.pdf"), statuses.pop("copy-of-nl.pdf")])
     assert same_file == ["done", "duplicate"]
     assert statuses == {"en.docx": "done", "white.pdf": "done", "broken.pdf": "error"}
-    assert "3 screened, 1 duplicates, 1 could not be read" in page.text
+    assert "3 screened, 1 duplicate, 1 could not be read" in page.text
 
 
 def test_it_shows_a_ranked_shortlist_without_names(as_alice, db):

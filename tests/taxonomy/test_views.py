@@ -1,7 +1,7 @@
 def test_it_searches_skills_in_both_languages_on_the_page(as_alice, db):
     dutch = as_alice.get("/skills", params={"q": "veerkracht"})
     assert dutch.status_code == 200
-    assert 'href="/skills/resilience"' in dutch.text and "1 skills found" in dutch.text
+    assert 'href="/skills/resilience"' in dutch.text and "1 skill found" in dutch.text
     english = as_alice.get("/skills", params={"q": "cultural sensitivity"})
     assert 'href="/skills/multicultural-awareness"' in english.text
 
@@ -37,7 +37,7 @@ def test_it_shows_a_skill_with_labels_synonyms_and_the_roles_using_it(as_alice, 
 def test_it_shows_skills_in_dutch(as_alice, db):
     as_alice.post("/locale", data={"locale": "nl", "next": "/"})
     page = as_alice.get("/skills", params={"q": "resilience"})
-    assert "Veerkracht" in page.text and "vaardigheden gevonden" in page.text
+    assert "Veerkracht" in page.text and "1 vaardigheid gevonden" in page.text
 
 
 def test_it_lets_employees_browse_skills_but_not_see_roles(as_charlie, db):

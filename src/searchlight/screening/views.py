@@ -3,13 +3,15 @@ from typing import Annotated, Any
 from fastapi import APIRouter, File, Form, Query, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from searchlight import jobs, navigation
+from searchlight.auth.models import User
 from searchlight.candidates.pipeline import stages_for_role
 from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound, PayloadTooLarge
 from searchlight.home import panels
-from searchlight.i18n import N_, current_locale
+from searchlight.i18n import N_, _, current_locale, ngettext
 from searchlight.roles.models import Role
 from searchlight.roles.schemas import dimension_title
 from searchlight.screening import charts, exports, wording
@@ -104,37 +106,63 @@ def batch_page(request: Request, db: DbSession, user: CurrentUser, batch_id: int
                   results=results_of(db_session=db, batch=batch), **_batch_context(db, batch))
 
 
-def _filters(min_score: float | None, needs_check: str, flagged: str,
-             language: str) -> ShortlistFilters:
+def _filters(min_score: str, needs_check: str, flagged: str,
+             language: str) -> tuple[ShortlistFilters, str]:
+    """The shortlist filters, and a message when the minimum score is not a number 0-100 (the
+    page then shows it next to the field and filters without it)."""
     def flag(value: str) -> bool | None:
         return {"yes": True, "no": False}.get(value)
 
-    return ShortlistFilters(min_score=min_score, needs_check=flag(needs_check),
-                            flagged=flag(flagged), language=language or None)
+    score: float | None = None
+    problem = ""
+    if min_score.strip():
+        try:
+            score = float(min_score.strip().replace(",", "."))
+        except ValueError:
+            problem = _("The minimum score must be a number from 0 to 100, for example 60.")
+        else:
+            if not 0 <= score <= 100:
+                score, problem = None, _("The minimum score must be a number from 0 to 100, "
+                                         "for example 60.")
+    return ShortlistFilters(min_score=score, needs_check=flag(needs_check),
+                            flagged=flag(flagged), language=language or None), problem
+
+
+def _render_shortlist(request: Request, db: Session, user: User, role: Role,
+                      filters: ShortlistFilters, *, status: int = 200, filter_error: str = "",
+                      compare_error: str = "", raw_min_score: str = "") -> Response:
+    waiting = unranked(db_session=db, role=role)  # re-ranked by a job after a profile edit
+    results = shortlist(db_session=db, user=user, role=role, filters=filters)
+    version = current_version(db_session=db, role=role)
+    return render(request, "screening/shortlist.html", status_code=status, role=role,
+                  version=version, results=results, labels=_labels(), dimensions=DIMENSIONS,
+                  waiting=waiting, filters=filters,
+                  stages=stages_for_role(db_session=db, role=role),
+                  query=request.url.query, filter_error=filter_error, compare_error=compare_error,
+                  raw_min_score=raw_min_score)
 
 
 @router.get("/roles/{role_key}")
 def role_shortlist(
     request: Request, db: DbSession, user: CurrentUser, role_key: str,
-    min_score: float | None = None, needs_check: str = "", flagged: str = "", language: str = "",
+    min_score: str = "", needs_check: str = "", flagged: str = "", language: str = "",
 ) -> Response:
     role = get_shortlist_for_user(db_session=db, user=user, role_key=role_key)
-    waiting = unranked(db_session=db, role=role)  # re-ranked by a job after a profile edit
-    filters = _filters(min_score, needs_check, flagged, language)
-    results = shortlist(db_session=db, user=user, role=role, filters=filters)
-    version = current_version(db_session=db, role=role)
-    return render(request, "screening/shortlist.html", role=role, version=version,
-                  results=results, labels=_labels(), dimensions=DIMENSIONS, waiting=waiting,
-                  filters=filters, stages=stages_for_role(db_session=db, role=role),
-                  query=request.url.query)
+    filters, problem = _filters(min_score, needs_check, flagged, language)
+    return _render_shortlist(request, db, user, role, filters, status=422 if problem else 200,
+                             filter_error=problem, raw_min_score=min_score)
 
 
 @router.get("/roles/{role_key}/compare")
 def compare(request: Request, db: DbSession, user: CurrentUser, role_key: str,
-            ids: Annotated[list[int], Query()]) -> Response:
+            ids: Annotated[list[int], Query()] = []) -> Response:  # noqa: B006 - FastAPI copies
     role = get_shortlist_for_user(db_session=db, user=user, role_key=role_key)
     if not 2 <= len(ids) <= 3:
-        raise InvalidInput("Choose two or three candidates to compare.")
+        message = ngettext("You ticked {n} candidate; tick two or three to compare them.",
+                           "You ticked {n} candidates; tick two or three to compare them.",
+                           len(ids))
+        return _render_shortlist(request, db, user, role, ShortlistFilters(), status=422,
+                                 compare_error=message)
     results = [get_result_for_user(db_session=db, user=user, result_id=i) for i in ids]
     if any(result.role_id != role.id for result in results):
         raise NotFound("This screening result does not exist.")

@@ -1,0 +1,66 @@
+"""No silent or foreign outcomes: validation problems show on the page the user was on, in the
+user's language, and counts use the right plural."""
+
+from sqlalchemy import select
+
+from searchlight.jobs import run_due_work
+from searchlight.screening.models import ScreeningResult
+from tests.screening.cvfiles import make_cv, make_pdf, make_zip
+from tests.screening.factories import make_role
+
+
+def _screen(as_user, role, files):  # type: ignore[no-untyped-def]
+    response = as_user.post("/screening/batches", data={"role_key": role.key},
+                            files=[("files", ("cvs.zip", make_zip(files), "application/zip"))],
+                            follow_redirects=False)
+    assert response.status_code == 303
+    run_due_work()
+    return response.headers["location"]
+
+
+def test_it_shows_a_bad_minimum_score_next_to_the_filter_in_dutch(as_alice, db):  # type: ignore[no-untyped-def]
+    role = make_role(db)
+    _screen(as_alice, role, {"a.pdf": make_pdf(make_cv("nl", seed=3).paragraphs)})
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    page = as_alice.get(f"/screening/roles/{role.key}", params={"min_score": "zestig"})
+    assert page.status_code == 422
+    assert "De minimumscore moet een getal van 0 tot en met 100 zijn" in page.text
+    assert 'value="zestig"' in page.text and "Input should be" not in page.text
+    assert page.text.count('href="/screening/results/') == 1  # the list is still there
+    kept = as_alice.get(f"/screening/roles/{role.key}", params={"min_score": "0,5"})
+    assert kept.status_code == 200 and 'value="0"' in kept.text
+
+
+def test_it_asks_for_two_or_three_on_the_shortlist_when_one_is_ticked(as_alice, db):  # type: ignore[no-untyped-def]
+    role = make_role(db)
+    _screen(as_alice, role, {"a.pdf": make_pdf(make_cv("nl", seed=3).paragraphs),
+                             "b.pdf": make_pdf(make_cv("en", seed=4).paragraphs)})
+    first = db.scalars(select(ScreeningResult.id)).first()
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    page = as_alice.get(f"/screening/roles/{role.key}/compare", params={"ids": [first]})
+    assert page.status_code == 422
+    assert "Je hebt 1 kandidaat aangevinkt; vink er twee of drie aan" in page.text
+    assert 'id="compare-form"' in page.text  # the shortlist itself, not an error page
+    none = as_alice.get(f"/screening/roles/{role.key}/compare")
+    assert none.status_code == 422 and "Je hebt 0 kandidaten aangevinkt" in none.text
+
+
+def test_it_reports_file_problems_and_counts_in_dutch(as_alice, db):  # type: ignore[no-untyped-def]
+    role = make_role(db)
+    cv = make_pdf(make_cv("nl", seed=5).paragraphs)
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    batch = _screen(as_alice, role, {"a.pdf": cv, "kopie.pdf": cv, "leeg.pdf": b"",
+                                     "stuk.pdf": b"%PDF-1.7\nniet echt"})
+    page = as_alice.get(batch).text
+    assert "leeg.pdf is leeg of bevat geen tekst." in page
+    assert "stuk.pdf is beschadigd en kan niet worden geopend." in page
+    assert "1 gescreend, 1 dubbel, 2 onleesbaar" in page
+    assert "4 van 4 bestanden verwerkt" in page
+    assert "is empty" not in page and "cannot be opened" not in page
+
+
+def test_it_says_what_is_wrong_with_a_bad_address_value_in_dutch(as_alice):  # type: ignore[no-untyped-def]
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    page = as_alice.get("/screening/batches/abc")
+    assert page.status_code == 422
+    assert "vul een geheel getal in" in page.text and "Input should be" not in page.text

@@ -10,7 +10,8 @@ from rich.markup import escape
 from rich.table import Table
 
 from searchlight.db import transaction
-from searchlight.reskilling import service
+from searchlight.errors import DomainError
+from searchlight.reskilling import development, plans, service
 
 err = Console(stderr=True)
 programmes_app = typer.Typer(help="Reskilling programme templates (seed 001).",
@@ -67,6 +68,40 @@ def list_criteria(
     for row in listing:
         table.add_row(row.key, row.text.en, ", ".join(row.dimensions))
     Console(width=160).print(table)
+
+
+@reskilling_app.command("plan")
+def plan(
+    employee: str = typer.Option(..., "--employee", help="E-mail of the employee."),
+    role: str = typer.Option(..., "--role", help="Key of the target role."),
+    output: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Gaps per SEARCH dimension against a target role, with proposed courses and assignments
+    (reads only; the lead or L&D saves a plan on the development page)."""
+    _check_format(output)
+    try:
+        with transaction() as db:
+            user = development.find_user(db_session=db, email=employee)
+            document = plans.build_plan(db_session=db, employee=user, role_key=role)
+    except DomainError as error:
+        fail(error.message)
+        return
+    if output == "json":
+        sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("dimension", "weight", "current", "gap", "priority", "courses", "assignments",
+                  title=f"{document['employee']} → {document['role']['key']} "
+                        f"(v{document['role']['version']}), target {document['target_level']}")
+    for gap in document["gaps"]:
+        table.add_row(gap["dimension"], f"{gap['weight']:.2f}",
+                      "-" if gap["current"] is None else str(gap["current"]), str(gap["gap"]),
+                      f"{gap['priority']:.1f}", ", ".join(gap["courses"]) or "-",
+                      ", ".join(f"month {a['month']}" for a in gap["assignments"]) or "-")
+    Console(width=160).print(table)
+    totals = document["totals"]
+    err.print(f"{len(document['courses'])} courses, {totals['hours']} hours and "
+              f"EUR {totals['cost_eur']} known ({totals['courses_without_hours']} without hours, "
+              f"{totals['courses_without_cost']} without cost)")
 
 
 def register(app: typer.Typer) -> None:

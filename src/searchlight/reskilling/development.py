@@ -334,7 +334,7 @@ def may_review(*, user: User, person: Person | None, owner_id: int) -> bool:
         person is not None and person.lead_id == user.id)
 
 
-def _require_reviewer(db_session: Session, user: User, enrolment: Enrolment) -> None:
+def require_reviewer(db_session: Session, user: User, enrolment: Enrolment) -> None:
     person = db_session.get(Person, enrolment.user_id)
     if not may_review(user=user, person=person, owner_id=enrolment.user_id):
         raise Forbidden("Only the employee's lead or L&D signs this off.",
@@ -356,7 +356,7 @@ def review_evidence(
 ) -> Evidence:
     """Sign off (or send back) an item with a 1-5 rating and a comment. A sign-off puts the
     rating on the SEARCH dimensions of its criterion or milestone, with provenance."""
-    _require_reviewer(db_session, reviewer, evidence.enrolment)
+    require_reviewer(db_session, reviewer, evidence.enrolment)
     if _rating(rating, "rating") is None:
         raise InvalidInput("rating: a rating is from 1 to 5.")
     before = {"status": evidence.status, "rating": evidence.rating}
@@ -392,7 +392,7 @@ def assess_milestone(
     *, db_session: Session, reviewer: User, enrolment: Enrolment, milestone: Milestone,
     scores: dict[str, int], comment: str, passed: bool,
 ) -> Assessment:
-    _require_reviewer(db_session, reviewer, enrolment)
+    require_reviewer(db_session, reviewer, enrolment)
     if milestone.programme_id != enrolment.cohort.programme_id:
         raise InvalidInput("milestone: this milestone is not part of the programme.")
     items = rubrics.rubric_for(milestone.form_kind)

@@ -17,7 +17,7 @@ from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound
 from searchlight.home import panels
 from searchlight.i18n import N_, current_locale
-from searchlight.reskilling import dashboard, development, exports, rubrics, service
+from searchlight.reskilling import dashboard, development, exports, plans, rubrics, service
 from searchlight.reskilling import panels as home_panels
 from searchlight.reskilling.models import Person, Team
 from searchlight.reskilling.schemas import MilestoneEdit, PhaseEdit, ProgrammeEdit
@@ -254,7 +254,9 @@ def _development_page(request: Request, db: DbSession, user: User, person: Perso
         rubric_for=rubrics.rubric_for, history=history, scores=scores,
         current=development.profile_at(scores), labels=labels, dimensions=DIMENSION_KEYS,
         axes=charts.radar_axes(labels), rings=charts.rings(), polygon=charts.radar_polygon,
-        led=led, reminders=reminders, team_reminders=team_reminders, today=date.today())
+        led=led, reminders=reminders, team_reminders=team_reminders, today=date.today(),
+        roles=roles.list_roles(db_session=db, include_inactive=False),
+        courses={c.key: c for c in plans.list_courses(db_session=db)})
 
 
 @router.get("/development", include_in_schema=False)
@@ -377,3 +379,52 @@ def dashboard_pdf(db: DbSession, user: CurrentUser) -> Response:
                     media_type="application/pdf", headers={
                         "Content-Disposition": 'attachment; filename="reskilling-progress.pdf"',
                         "Cache-Control": "private, no-store"})
+
+
+# --- personal plan and the course catalogue -----------------------------------------------------
+
+
+@router.post("/development/enrolments/{enrolment_id}/plan", include_in_schema=False)
+async def plan_save(request: Request, enrolment_id: int, db: DbSession,
+                    user: CurrentUser) -> Response:
+    enrolment = service.get_enrolment_for_user(db_session=db, user=user,
+                                               enrolment_id=enrolment_id)
+    form = await request.form()
+    plans.save_plan(db_session=db, actor=user, enrolment=enrolment,
+                    role_key=_form_text(form, "role"))
+    return RedirectResponse(f"/development/people/{enrolment.user_id}#plan-{enrolment.id}",
+                            status_code=303)
+
+
+_COURSE_FIELDS = ("title", "provider", "language", "cost_eur", "hours", "audience", "url",
+                  "dimensions", "skills", "is_active")
+
+
+@router.get("/reskilling/courses", include_in_schema=False)
+def courses_page(request: Request, db: DbSession, user: CurrentUser) -> Response:
+    require(user, "reskilling:manage")
+    return render(request, "reskilling/courses.html",
+                  courses=plans.list_courses(db_session=db), dimensions=DIMENSION_KEYS,
+                  dimension_title=dimension_title)
+
+
+@router.post("/reskilling/courses", include_in_schema=False)
+async def course_create(request: Request, db: DbSession, user: CurrentUser) -> Response:
+    require(user, "reskilling:manage")
+    form = await request.form()
+    data = {name: _form_text(form, name) for name in _COURSE_FIELDS}
+    data["dimensions"] = " ".join(str(v) for v in form.getlist("dimensions"))
+    plans.create_course(db_session=db, actor=user, key=_form_text(form, "key"), data=data)
+    return RedirectResponse("/reskilling/courses?saved=1", status_code=303)
+
+
+@router.post("/reskilling/courses/{course_id}", include_in_schema=False)
+async def course_save(request: Request, course_id: int, db: DbSession,
+                      user: CurrentUser) -> Response:
+    require(user, "reskilling:manage", target=f"course:{course_id}")
+    course = plans.get_course(db_session=db, course_id=course_id)
+    form = await request.form()
+    data = {name: _form_text(form, name) for name in _COURSE_FIELDS}
+    data["dimensions"] = " ".join(str(v) for v in form.getlist("dimensions"))
+    plans.update_course(db_session=db, actor=user, course=course, data=data)
+    return RedirectResponse(f"/reskilling/courses?saved=1#course-{course.id}", status_code=303)

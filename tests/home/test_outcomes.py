@@ -64,3 +64,47 @@ def test_it_says_what_is_wrong_with_a_bad_address_value_in_dutch(as_alice):  # t
     page = as_alice.get("/screening/batches/abc")
     assert page.status_code == 422
     assert "vul een geheel getal in" in page.text and "Input should be" not in page.text
+
+
+def test_it_says_nothing_changed_when_the_candidate_is_already_in_the_pipeline(as_alice, db):  # type: ignore[no-untyped-def]
+    from searchlight.candidates.models import Application
+
+    role = make_role(db)
+    _screen(as_alice, role, {"a.pdf": make_pdf(make_cv("nl", seed=6).paragraphs)})
+    result = db.scalars(select(ScreeningResult)).one()
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    first = as_alice.post(f"/screening/results/{result.id}/pipeline",
+                          data={"stage_key": "interview"})
+    assert "Fase: Gesprek." in first.text
+    again = as_alice.post(f"/screening/results/{result.id}/pipeline",
+                          data={"stage_key": "assessment"})
+    assert "Er is niets veranderd: deze kandidaat staat al in de pipeline" in again.text
+    assert "in de fase Gesprek" in again.text and "In de pipeline geplaatst" not in again.text
+    stages = db.scalars(select(Application.stage_key)).all()
+    assert stages == ["interview"]
+
+
+def test_it_counts_a_cv_screened_in_an_earlier_batch_as_a_duplicate(as_alice, db):  # type: ignore[no-untyped-def]
+    role = make_role(db)
+    cv = make_pdf(make_cv("nl", seed=7).paragraphs)
+    _screen(as_alice, role, {"a.pdf": cv})
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    again = as_alice.get(_screen(as_alice, role, {"a-opnieuw.pdf": cv})).text
+    assert "0 gescreend, 1 dubbel, 0 onleesbaar" in again
+    shortlist = as_alice.get(f"/screening/roles/{role.key}").text
+    assert shortlist.count('href="/screening/results/') == 1  # one cv, one result
+
+
+def test_it_gives_candidates_from_screening_a_source_owner_and_retention_date(as_alice, db):  # type: ignore[no-untyped-def]
+    from datetime import date, timedelta
+
+    from searchlight.candidates.models import Candidate
+
+    role = make_role(db)
+    _screen(as_alice, role, {"a.pdf": make_pdf(make_cv("nl", seed=8).paragraphs)})
+    candidate = db.scalars(select(Candidate)).one()
+    assert candidate.source is not None and candidate.source.key == "cv-upload"
+    assert candidate.owner_id == as_alice.user.id
+    assert candidate.legal_basis == "legitimate_interest"
+    assert candidate.consent_expires_on is not None
+    assert candidate.consent_expires_on - date.today() >= timedelta(weeks=11)

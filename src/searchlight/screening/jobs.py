@@ -11,6 +11,7 @@ commit, so no file is screened twice.
 
 import logging
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 from sqlalchemy import case, distinct, func, select, update
@@ -25,7 +26,7 @@ from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.batches import FileReport, screen_one
 from searchlight.screening.models import BatchFile, ScreeningBatch, ScreeningResult
 from searchlight.screening.ranking import rerank
-from searchlight.screening.service import skill_matcher
+from searchlight.screening.service import known_analysis, skill_matcher
 
 log = logging.getLogger(__name__)
 
@@ -68,7 +69,8 @@ def _screen_chunk(batch_id: int, settings: Settings, embedder: Embedder) -> bool
             BatchFile.batch_id == batch_id, BatchFile.status == "done")))
         for file in files:
             report = _screen_file(db_session, file, role, actor, settings, embedder)
-            duplicate = report.document_id is not None and report.document_id in seen
+            duplicate = report.status == "duplicate" or (
+                report.document_id is not None and report.document_id in seen)
             file.status = "duplicate" if duplicate else (
                 "done" if report.status == "screened" else "error")
             file.document_id = report.document_id
@@ -89,6 +91,12 @@ def _screen_file(
 ) -> FileReport:
     try:
         data = Path(file.spool_path).read_bytes() if file.spool_path else b""
+        if data and known_analysis(db_session=db_session, data=data) is not None:
+            # screened before (an earlier batch): scored again, but counted as a duplicate
+            with db_session.begin_nested():
+                report = screen_one(db_session=db_session, source=file.filename, data=data,
+                                    role=role, actor=actor, settings=settings, embedder=embedder)
+            return replace(report, status="duplicate") if report.status == "screened" else report
         with db_session.begin_nested():  # a file that fails leaves the others in the chunk
             return screen_one(db_session=db_session, source=file.filename, data=data, role=role,
                               actor=actor, settings=settings, embedder=embedder)

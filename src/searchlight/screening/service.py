@@ -5,6 +5,7 @@ import json
 from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import timedelta
 from typing import Any
 
 import numpy as np
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from threadpoolctl import threadpool_limits
 
 from searchlight.anonymise import Entity
+from searchlight.auth.access import allowed
 from searchlight.auth.models import User
 from searchlight.candidates.documents import store_document
 from searchlight.candidates.identity import mark_pseudonymous
@@ -20,6 +22,8 @@ from searchlight.candidates.models import Document
 from searchlight.candidates.schemas import CandidateIn
 from searchlight.candidates.service import create_candidate
 from searchlight.config import Settings
+from searchlight.crm.models import Source
+from searchlight.crm.sources import ensure_default_sources
 from searchlight.db import utcnow
 from searchlight.governance import audit
 from searchlight.governance.events import AuditEvent
@@ -111,7 +115,13 @@ class Ingested:
     error: ExtractionError | None = None
 
 
-def _identity_from(text: str, entities: tuple[Entity, ...]) -> CandidateIn:
+# A candidate who entered through screening is kept for a procedure of about two months plus
+# the four weeks the Dutch DPA allows after it ends; a recruiter can extend it with consent.
+SCREENED_KEEP_FOR = timedelta(weeks=12)
+SCREENING_SOURCE = "cv-upload"
+
+
+def _identity_from(text: str, entities: tuple[Entity, ...], actor: User | None) -> CandidateIn:
     """The person behind a CV as the anonymiser found them; kept on the candidate record and
     hidden from the first review until someone reveals it."""
     def first(kind: str) -> str | None:
@@ -123,6 +133,9 @@ def _identity_from(text: str, entities: tuple[Entity, ...]) -> CandidateIn:
         full_name=(first("PERSON") or "Anonymous candidate")[:200],
         email=email if email and "@" in email else None, phone=(first("PHONE") or "")[:50],
         location=(first("LOCATION") or "")[:200], legal_basis="legitimate_interest",
+        source=SCREENING_SOURCE,
+        owner_id=actor.id if actor is not None and allowed(actor, "candidates:write") else None,
+        consent_expires_on=utcnow().date() + SCREENED_KEEP_FOR,
     )
 
 
@@ -185,7 +198,9 @@ def ingest(
                               candidate_id=None, settings=settings)
     candidate = None
     if document.candidate_id is None:
-        identity = _identity_from(extracted.text, analysed.redaction.entities)
+        identity = _identity_from(extracted.text, analysed.redaction.entities, actor)
+        if db_session.scalar(select(Source.id).where(Source.key == SCREENING_SOURCE)) is None:
+            ensure_default_sources(db_session=db_session)
         candidate = create_candidate(db_session=db_session, actor=actor, data=identity)
         document.candidate_id = candidate.id
     document.text, document.language = extracted.text, extracted.language

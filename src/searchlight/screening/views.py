@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from searchlight import jobs, navigation
 from searchlight.auth.models import User
+from searchlight.candidates.models import Application
 from searchlight.candidates.pipeline import stages_for_role
 from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound, PayloadTooLarge
@@ -195,13 +196,14 @@ def result_page(request: Request, db: DbSession, user: CurrentUser, result_id: i
     with_explanation(db_session=db, result=result)
     role = db.get_one(Role, result.role_id)
     weights = {k: float(v["weight"]) for k, v in result.dimensions.items()}
+    stages = stages_for_role(db_session=db, role=role)
     return render(
         request, "screening/result.html", result=result, role=role, labels=_labels(),
         dimensions=DIMENSIONS, axes=charts.radar_axes(_labels()), rings=charts.rings(),
         candidate_points=charts.radar_polygon(
             {k: v["score"] for k, v in result.dimensions.items()}),
         profile_points=charts.radar_polygon(charts.profile_values(weights)),
-        stages=stages_for_role(db_session=db, role=role),
+        stages=stages, stage_names={s.key: s.name(current_locale.get()) for s in stages},
     )
 
 
@@ -219,5 +221,11 @@ def to_pipeline(db: DbSession, user: CurrentUser, result_id: int,
     result = get_result_for_user(db_session=db, user=user, result_id=result_id,
                                  permission="pipeline:move")
     role = db.get_one(Role, result.role_id)
+    existing = db.scalar(select(Application).where(
+        Application.candidate_id == result.candidate_id, Application.role_id == role.id)
+    ) if result.candidate_id is not None else None
+    if existing is not None:  # said on the page: nothing was moved
+        return RedirectResponse(f"/screening/results/{result_id}?already={existing.stage_key}",
+                                status_code=303)
     move_to_pipeline(db_session=db, user=user, result=result, role=role, stage_key=stage_key)
     return RedirectResponse(f"/screening/results/{result_id}?moved={stage_key}", status_code=303)

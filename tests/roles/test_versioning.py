@@ -25,7 +25,7 @@ def test_it_makes_a_new_version_for_every_edit_and_keeps_the_old_one(
     response = as_alice.post("/roles/prompt-engineer/edit", follow_redirects=False,
                              data=form_fields(_edited(original), change_note="Add LangChain"))
     assert response.status_code == 303
-    assert response.headers["location"] == "/roles/prompt-engineer?saved=2"
+    assert response.headers["location"].startswith("/roles/prompt-engineer?saved=2")
 
     db.refresh(prompt_engineer)
     assert prompt_engineer.current_version == 2

@@ -12,7 +12,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from searchlight.i18n import _
+from searchlight.i18n import _, decimal
 from searchlight.roles.schemas import DIMENSION_KEYS, RoleProfile
 
 TOP_FIELDS = ("key", "title_nl", "title_en", "jtbd_nl", "jtbd_en")
@@ -25,11 +25,49 @@ def blank_item() -> dict[str, Any]:
     return {"text_nl": "", "text_en": "", "must_have": False, "skills": "", "min_years": ""}
 
 
+def weight_text(share: float) -> str:
+    """A weight as a percentage the way the reader writes numbers: 30, 16,7 (Dutch), 16.7."""
+    text = decimal(share, 1)
+    return text[:-2] if text.endswith((",0", ".0")) else text
+
+
+def parse_weight(text: str) -> str:
+    """A typed percentage ("30", "16,7", "30 %") as a number string; other text is left for
+    validation to refuse."""
+    return text.replace("%", "").strip().replace(",", ".")
+
+
+def keep_unchanged_weights(data: dict[str, Any], stored: Mapping[str, Any]) -> bool:
+    """The form shows weights as rounded percentages; when the typed ones are those same shares,
+    keep the stored weights, so saving without touching them changes nothing. True if kept."""
+    def shares(weights: list[float]) -> list[float]:
+        total = sum(weights)
+        return [w / total * 100 for w in weights] if total else weights
+
+    try:
+        typed = [float(d["weight"]) for d in data["dimensions"]]
+    except (TypeError, ValueError):
+        return False
+    old = {d["key"]: float(d.get("weight", 0) or 0) for d in stored["dimensions"]}
+    kept = [old.get(d["key"], -1.0) for d in data["dimensions"]]
+    if -1.0 in kept or sum(typed) == 0:
+        return False
+    if not all(abs(a - b) < 0.06 for a, b in zip(shares(typed), shares(kept), strict=True)):
+        return False
+    for dimension, weight in zip(data["dimensions"], kept, strict=True):
+        dimension["weight"] = weight
+    return True
+
+
 def profile_to_form(profile: Mapping[str, Any]) -> dict[str, Any]:
-    """A stored profile as form state: skills as one comma-separated text field per item."""
+    """A stored profile as form state: skills as one comma-separated text field per item, and
+    each weight as its percentage of the total (weights are relative; the form uses percent)."""
     state = {k: profile.get(k, "") for k in TOP_FIELDS}
+    total = sum(float(d.get("weight", 0) or 0) for d in profile["dimensions"])
     state["dimensions"] = [{
-        "key": d["key"], "weight": d.get("weight", 0), "items": [{
+        "key": d["key"],
+        "weight": weight_text(float(d.get("weight", 0) or 0) / total * 100) if total else "0",
+        "items": [{
             "text_nl": i["text_nl"], "text_en": i["text_en"], "must_have": i.get("must_have"),
             "skills": ", ".join(i.get("skills", [])), "min_years": i.get("min_years") or "",
         } for i in d.get("items", [])],
@@ -96,7 +134,7 @@ def state_to_data(state: Mapping[str, Any], skill_keys: Mapping[str, list[str]])
             "min_years": item["min_years"] or None,
         } for index, item in enumerate(dimension["items"]) if not _is_blank(item)]
         data["dimensions"].append({
-            "key": key, "weight": dimension["weight"] or "0", "items": items,
+            "key": key, "weight": parse_weight(dimension["weight"]) or "0", "items": items,
             "interviewer_notes_nl": dimension["interviewer_notes_nl"],
             "interviewer_notes_en": dimension["interviewer_notes_en"],
         })

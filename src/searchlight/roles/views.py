@@ -178,7 +178,10 @@ async def _submit(request: Request, db: Session, user: User, role: Role | None) 
         return _render_form(request, db, role=role, state=state, hiring_manager_id=manager_id,
                             change_note=note, focus=focus)
     skill_keys, errors = _resolve_skills(db, state)
-    profile, problems = forms.validate(state, forms.state_to_data(state, skill_keys))
+    data = forms.state_to_data(state, skill_keys)
+    weights_kept = role is not None and forms.keep_unchanged_weights(data, service.get_version(
+        db_session=db, role_id=role.id, number=role.current_version).profile)
+    profile, problems = forms.validate(state, data)
     errors = {**_stale_edit(form.get("base_version"), role), **problems, **errors}
     if role is None and profile is not None and db.scalar(
             select(Role.id).where(Role.key == profile.key)) is not None:
@@ -195,6 +198,9 @@ async def _submit(request: Request, db: Session, user: User, role: Role | None) 
         return _render_form(request, db, role=role, state=state, hiring_manager_id=manager_id,
                             errors={field: _(error.message)}, change_note=note, status_code=422)
     target = f"/roles/{saved.key}?saved={saved.current_version}"
+    entered = sum(d.weight for d in profile.dimensions)
+    if not weights_kept and abs(entered - 100) > 0.5:  # said with the shares they became
+        target += f"&rescaled={entered:g}"
     if is_htmx(request):
         return Response(status_code=200, headers={"HX-Redirect": target})
     return RedirectResponse(target, status_code=303)
@@ -219,7 +225,7 @@ async def create_role(request: Request, db: DbSession, user: CurrentUser) -> Res
 @router.get("/roles/{key}", include_in_schema=False)
 def role_detail(
     request: Request, db: DbSession, user: CurrentUser, key: str, version: int = 0,
-    saved: int = 0,
+    saved: int = 0, rescaled: float | None = None,
 ) -> Response:
     role = service.get_role_for_user(db_session=db, user=user, key=key)
     shown = service.get_version(db_session=db, role_id=role.id,
@@ -228,7 +234,7 @@ def role_detail(
     skills = taxonomy.skills_by_key(db_session=db, keys=profile.skill_keys())
     versions = service.versions_of(db_session=db, role_id=role.id)
     return render(request, "roles/detail.html", role=role, version=shown, profile=profile,
-                  versions=versions, skills=skills, saved=saved,
+                  versions=versions, skills=skills, saved=saved, rescaled=rescaled,
                   can_write=allowed(user, "roles:write"), total_weight=_total_weight(profile),
                   **_dimension_helpers())
 

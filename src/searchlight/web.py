@@ -39,7 +39,8 @@ def _build_environment() -> Environment:
         lstrip_blocks=True,
     )
     environment.globals.update(_=gettext, gettext=gettext, ngettext=ngettext, locales=LOCALES,
-                               navigation=navigation, language_name=language_name)
+                               navigation=navigation, language_name=language_name,
+                               percent=percent)
     environment.filters["datetime"] = format_datetime
     environment.filters["decimal"] = decimal
     environment.filters["percent"] = percent

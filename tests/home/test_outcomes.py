@@ -1,6 +1,8 @@
 """No silent or foreign outcomes: validation problems show on the page the user was on, in the
 user's language, and counts use the right plural."""
 
+import re
+
 from sqlalchemy import select
 
 from searchlight.jobs import run_due_work
@@ -108,3 +110,19 @@ def test_it_gives_candidates_from_screening_a_source_owner_and_retention_date(as
     assert candidate.legal_basis == "legitimate_interest"
     assert candidate.consent_expires_on is not None
     assert candidate.consent_expires_on - date.today() >= timedelta(weeks=11)
+
+
+def test_it_asks_about_every_item_without_evidence_in_readable_dutch(as_alice, db):  # type: ignore[no-untyped-def]
+    from searchlight.screening.score.scoring import MATCHED
+
+    role = make_role(db)
+    _screen(as_alice, role, {"a.pdf": make_pdf(make_cv("nl", seed=9).paragraphs)})
+    result = db.scalars(select(ScreeningResult)).one()
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    page = as_alice.get(f"/screening/results/{result.id}").text
+    unmatched = [s for s, _proven in result.item_strengths.values() if s < MATCHED]
+    section = page.split("<h2>Interviewvragen</h2>")[1].split("</section>")[0]
+    questions = re.findall(r"<li>(.*?)</li>", section, re.S)
+    assert unmatched and len(questions) >= len(unmatched)
+    assert all("‘" in q and "’" in q for q in questions)  # the item as the profile writes it
+    assert "Het cv laat voor elk onderdeel" not in page and "Hoe pak je dit aan" not in page

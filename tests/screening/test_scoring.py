@@ -73,7 +73,7 @@ def test_it_leaves_a_dimension_without_evidence_unknown_and_asks_about_it():
     assert score.dimensions["attitude"].score is None  # no items, no evidence: never zero
     assert score.coverage < 1.0
     questions = interview_questions(score)
-    assert any(q.dimension == "cognitive" and "wiskundig inzicht" in q.text_nl for q in questions)
+    assert any(q.dimension == "cognitive" and "‘Wiskundig inzicht’" in q.text_nl for q in questions)
 
 
 def test_it_quotes_the_passages_behind_every_matched_item():

@@ -4,26 +4,34 @@ from dataclasses import dataclass
 
 from searchlight.screening.score.scoring import ItemResult, Score
 
+# The item is quoted as the role profile writes it (PyTorch stays PyTorch), so every question
+# reads well whether the item is a skill, a phrase or a number of years.
 _PROMPTS: dict[str, tuple[str, str]] = {
-    "skills": ("Laat een voorbeeld zien van werk waarin je {item} toepaste. Wat deed je zelf?",
-               "Show an example of work where you applied {item}. What was your own part?"),
-    "experience": ("Vertel over je ervaring met {item}: waar, hoe lang en met welk resultaat?",
-                   "Tell us about your experience with {item}: where, how long, with what result?"),
-    "attitude": ("Beschrijf een situatie waarin je {item} liet zien. Wat deed je en waarom?",
-                 "Describe a situation in which you showed {item}. What did you do and why?"),
-    "results": ("Welk meetbaar resultaat behaalde je op het gebied van {item}? Hoe mat je dat?",
-                "What measurable result did you achieve in {item}? How did you measure it?"),
-    "cognitive": ("Hoe pak je dit aan: {item}? Denk hardop en maak je aannames expliciet.",
-                  "How would you approach this: {item}? Think aloud and state your assumptions."),
-    "habits": ("Hoe ziet {item} er in je dagelijkse werk uit? Geef een recent voorbeeld.",
-               "What does {item} look like in your daily work? Give a recent example."),
+    "skills": ("Laat een voorbeeld zien van werk waarin je ‘{item}’ hebt toegepast. Wat was je "
+               "eigen aandeel?",
+               "Show an example of work where you applied ‘{item}’. What was your own part?"),
+    "experience": ("Vertel over je ervaring op dit punt: ‘{item}’. Waar, hoe lang en met welk "
+                   "resultaat?",
+                   "Tell us about your experience with ‘{item}’: where, how long, with what "
+                   "result?"),
+    "attitude": ("Beschrijf een situatie waarin ‘{item}’ zichtbaar werd in wat je deed. Wat deed "
+                 "je en waarom?",
+                 "Describe a situation in which you showed ‘{item}’. What did you do and why?"),
+    "results": ("Welk meetbaar resultaat behaalde je bij ‘{item}’? Hoe heb je dat gemeten?",
+                "What measurable result did you achieve in ‘{item}’? How did you measure it?"),
+    "cognitive": ("Geef een voorbeeld van een probleem waarvoor je ‘{item}’ nodig had. Hoe pakte "
+                  "je het aan? Denk hardop en maak je aannames expliciet.",
+                  "Give an example of a problem that needed ‘{item}’. How did you approach it? "
+                  "Think aloud and state your assumptions."),
+    "habits": ("Hoe ziet ‘{item}’ er in je dagelijkse werk uit? Geef een recent voorbeeld.",
+               "What does ‘{item}’ look like in your daily work? Give a recent example."),
 }
 
 
 @dataclass(frozen=True)
 class InterviewQuestion:
     dimension: str
-    reason: str  # "unknown_dimension" or "must_have_unproven"
+    reason: str  # "unknown_dimension", "must_have_unproven" or "no_evidence"
     text_nl: str
     text_en: str
 
@@ -32,8 +40,8 @@ def _ask(dimension: str, item: ItemResult, reason: str) -> InterviewQuestion:
     dutch, english = _PROMPTS[dimension]
     return InterviewQuestion(
         dimension, reason,
-        dutch.format(item=item.spec.text_nl.lower() or item.spec.text_en.lower()),
-        english.format(item=item.spec.text_en.lower() or item.spec.text_nl.lower()),
+        dutch.format(item=item.spec.text_nl.strip() or item.spec.text_en.strip()),
+        english.format(item=item.spec.text_en.strip() or item.spec.text_nl.strip()),
     )
 
 
@@ -43,8 +51,10 @@ def interview_questions(score: Score) -> list[InterviewQuestion]:
         if dimension.score is None:
             questions.extend(_ask(key, item, "unknown_dimension") for item in dimension.items)
         else:
-            questions.extend(
-                _ask(key, item, "must_have_unproven") for item in dimension.items
-                if item.spec.must_have and not item.matched
-            )
+            # every item the cv shows no evidence for is asked about, must-haves first
+            missing = [item for item in dimension.items if not item.matched]
+            questions.extend(_ask(key, item, "must_have_unproven")
+                             for item in missing if item.spec.must_have)
+            questions.extend(_ask(key, item, "no_evidence")
+                             for item in missing if not item.spec.must_have)
     return questions

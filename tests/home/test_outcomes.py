@@ -126,3 +126,14 @@ def test_it_asks_about_every_item_without_evidence_in_readable_dutch(as_alice, d
     assert unmatched and len(questions) >= len(unmatched)
     assert all("‘" in q and "’" in q for q in questions)  # the item as the profile writes it
     assert "Het cv laat voor elk onderdeel" not in page and "Hoe pak je dit aan" not in page
+
+
+def test_it_finds_a_skill_despite_a_typo_and_gives_no_command_line_advice(as_alice):  # type: ignore[no-untyped-def]
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    page = as_alice.get("/skills", params={"q": "pytorh"}).text
+    assert "Er is geen vaardigheid die „pytorh” heet; deze lijken erop." in page
+    assert 'href="/skills/pytorch"' in page
+    nothing = as_alice.get("/skills", params={"q": "qqqzzzxxx"}).text
+    assert "Vraag een beheerder" in nothing and "searchlight taxonomy" not in nothing
+    exact = as_alice.get("/skills", params={"q": "pytorch"}).text
+    assert "lijken erop" not in exact and 'href="/skills/pytorch"' in exact

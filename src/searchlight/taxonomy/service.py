@@ -3,11 +3,12 @@
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from functools import lru_cache
 from pathlib import Path
 
 import yaml
-from sqlalchemy import Select, case, func, select
+from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy import text as sql
 from sqlalchemy.orm import Session, selectinload
 
@@ -104,6 +105,7 @@ def ensure_builtin(*, db_session: Session) -> None:
 class SkillSearch:
     total: int
     skills: list[Skill]
+    close_matches: bool = False  # nothing matched exactly; these skills are spelled alike
 
 
 def _search_query(query: str, kind: str | None, source: str | None) -> Select[Skill]:
@@ -133,7 +135,41 @@ def search_skills(
     total = db_session.scalar(select(func.count()).select_from(statement.subquery())) or 0
     page_rows = statement.options(selectinload(Skill.labels)).limit(page_size)
     skills = list(db_session.scalars(page_rows.offset((max(page, 1) - 1) * page_size)))
+    if total == 0 and (needle := normalize(query)) and len(needle) >= 3:
+        close = _spelled_alike(db_session, needle, kind, source)
+        return SkillSearch(total=len(close), skills=close, close_matches=bool(close))
     return SkillSearch(total=total, skills=skills)
+
+
+def _spelled_alike(db_session: Session, needle: str, kind: str | None,
+                   source: str | None, limit: int = 10) -> list[Skill]:
+    """Skills whose name (or a word of it) is within a typo or two of `needle` ("pytorh" finds
+    PyTorch). Only names that start like the query are compared, so ESCO's many labels stay
+    cheap."""
+    first = needle[0]
+    if not first.isalnum():
+        return []
+    rows = db_session.execute(
+        select(SkillLabel.skill_id, SkillLabel.normalized)
+        .where(or_(SkillLabel.normalized.like(first + "%"),
+                   SkillLabel.normalized.like("% " + first + "%")))
+    ).tuples().all()
+    best: dict[int, float] = {}
+    for skill_id, label in rows:
+        words = [label, *label.split()]
+        ratio = max(SequenceMatcher(None, needle, word).ratio() for word in words)
+        if ratio >= 0.8 and ratio > best.get(skill_id, 0):
+            best[skill_id] = ratio
+    wanted = sorted(best, key=lambda i: -best[i])[:limit]
+    if not wanted:
+        return []
+    statement = select(Skill).where(Skill.id.in_(wanted)).options(selectinload(Skill.labels))
+    if kind:
+        statement = statement.where(Skill.kind == kind)
+    if source:
+        statement = statement.where(Skill.source == source)
+    found = {skill.id: skill for skill in db_session.scalars(statement)}
+    return [found[i] for i in wanted if i in found]
 
 
 def get_skill(*, db_session: Session, key: str) -> Skill:

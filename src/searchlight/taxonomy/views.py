@@ -49,6 +49,7 @@ def skill_list(
                                   source=_choice(source, SOURCES), page=page)
     return render(request, "taxonomy/list.html", partial="taxonomy/_results.html",
                   skills=found.skills, total=found.total, q=q, kind=kind, source=source,
+                  close_matches=found.close_matches,
                   page=page, page_size=service.PAGE_SIZE, kinds=SKILL_KINDS, sources=SOURCES,
                   counts=service.counts(db_session=db), **LABELS)
 

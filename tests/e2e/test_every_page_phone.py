@@ -99,3 +99,22 @@ def test_it_never_scrolls_sideways_on_a_phone_or_a_laptop(browser, live_server, 
         context.close()
     assert pages > 40
     assert not problems, f"{len(problems)} problems:\n" + "\n".join(problems)
+
+
+def test_it_shows_an_upload_problem_next_to_the_field_on_the_same_page(page, tmp_path):  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, USERS["recruiter"])
+    page.goto("/candidates")
+    page.locator("table.candidate-table tbody a").first.click()
+    page.locator("#document-input").wait_for()
+    profile = page.url
+    empty = tmp_path / "leeg.pdf"
+    empty.write_bytes(b"")
+    page.locator("#document-input").set_input_files(str(empty))
+    page.locator("#documents button[type=submit]").click()
+    error = page.locator("#document-error")
+    error.wait_for()
+    assert page.url == profile  # the address did not change
+    assert "leeg" in error.inner_text().lower()
+    box = error.bounding_box()
+    assert box is not None and 0 <= box["y"] <= 844  # visible without scrolling

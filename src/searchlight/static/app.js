@@ -32,3 +32,13 @@ function stackTables(root) {
 }
 stackTables(document);
 document.addEventListener("htmx:afterSwap", () => stackTables(document));
+
+// Forms marked data-swap-errors show a refusal (413/422) in place, next to the field, instead
+// of leaving the page; the address stays the page the user was on.
+document.addEventListener("htmx:beforeSwap", (event) => {
+  const source = event.detail.requestConfig && event.detail.requestConfig.elt;
+  if (source && source.closest("[data-swap-errors]") && [413, 422].includes(event.detail.xhr.status)) {
+    event.detail.shouldSwap = true;
+    event.detail.isError = false;
+  }
+});

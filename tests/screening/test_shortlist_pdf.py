@@ -12,7 +12,6 @@ from tests.screening.factories import make_role
 
 from searchlight.jobs import run_due_work
 
-
 OUT = Path(__file__).parents[1] / "e2e" / "artifacts"
 
 

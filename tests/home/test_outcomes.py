@@ -137,3 +137,21 @@ def test_it_finds_a_skill_despite_a_typo_and_gives_no_command_line_advice(as_ali
     assert "Vraag een beheerder" in nothing and "searchlight taxonomy" not in nothing
     exact = as_alice.get("/skills", params={"q": "pytorch"}).text
     assert "lijken erop" not in exact and 'href="/skills/pytorch"' in exact
+
+
+def test_it_names_found_skills_in_the_readers_language(as_alice, db):  # type: ignore[no-untyped-def]
+    from html import escape
+
+    from searchlight.taxonomy.models import Skill
+
+    role = make_role(db)
+    _screen(as_alice, role, {"a.pdf": make_pdf(make_cv("en", seed=10).paragraphs)})
+    result = db.scalars(select(ScreeningResult)).one()
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    page = as_alice.get(f"/screening/results/{result.id}").text
+    skills = [db.scalar(select(Skill).where(Skill.key == s["key"]))
+              for s in result.analysis.skills[:40]]
+    differing = [s for s in skills if s is not None and s.label_nl != s.label_en]
+    assert differing, "the test cv should name a skill whose Dutch name differs"
+    for skill in differing:
+        assert f">{escape(skill.label_nl)}</a>" in page

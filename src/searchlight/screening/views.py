@@ -35,6 +35,7 @@ from searchlight.screening.ranking import (
     with_explanation,
 )
 from searchlight.screening.score.scoring import DIMENSIONS
+from searchlight.taxonomy.service import skills_by_key
 from searchlight.web import render, templates
 
 router = APIRouter(prefix="/screening", tags=["screening"],
@@ -197,6 +198,7 @@ def result_page(request: Request, db: DbSession, user: CurrentUser, result_id: i
     role = db.get_one(Role, result.role_id)
     weights = {k: float(v["weight"]) for k, v in result.dimensions.items()}
     stages = stages_for_role(db_session=db, role=role)
+    found = skills_by_key(db_session=db, keys=[s["key"] for s in result.analysis.skills])
     return render(
         request, "screening/result.html", result=result, role=role, labels=_labels(),
         dimensions=DIMENSIONS, axes=charts.radar_axes(_labels()), rings=charts.rings(),
@@ -204,6 +206,7 @@ def result_page(request: Request, db: DbSession, user: CurrentUser, result_id: i
             {k: v["score"] for k, v in result.dimensions.items()}),
         profile_points=charts.radar_polygon(charts.profile_values(weights)),
         stages=stages, stage_names={s.key: s.name(current_locale.get()) for s in stages},
+        skill_names={key: skill.label(current_locale.get()) for key, skill in found.items()},
     )
 
 

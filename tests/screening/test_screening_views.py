@@ -82,8 +82,14 @@ def test_it_moves_a_shortlisted_candidate_to_interview(as_alice, db):
 def test_it_exports_csv_and_pdf_and_compares(as_alice, db):
     role = make_role(db)
     _upload_zip(as_alice, role)
+    as_alice.client.cookies.set("searchlight_locale", "en")
     csv_export = as_alice.get(f"/screening/roles/{role.key}/export.csv")
-    assert csv_export.text.splitlines()[0].startswith("rank,candidate,score")
+    assert csv_export.text.splitlines()[0].startswith("Rank,Candidate,Score")
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    dutch = as_alice.get(f"/screening/roles/{role.key}/export.csv").text
+    assert dutch.splitlines()[0].startswith("Plaats,Kandidaat,Score,Dekking (0-1)")
+    assert ",yes," not in dutch and ",no," not in dutch and (",Ja," in dutch or ",Nee," in dutch)
+    as_alice.client.cookies.set("searchlight_locale", "en")
     assert len(csv_export.text.splitlines()) == 4
     pdf_export = as_alice.get(f"/screening/roles/{role.key}/export.pdf")
     assert pdf_export.content.startswith(b"%PDF")

@@ -8,9 +8,10 @@ from datetime import date
 
 from fpdf import FPDF
 
-from searchlight.i18n import gettext
+from searchlight.i18n import N_, current_locale, gettext
 from searchlight.i18n import percent as i18n_percent
 from searchlight.roles.models import Role
+from searchlight.roles.schemas import dimension_title
 from searchlight.screening.models import ScreeningResult
 from searchlight.screening.score.scoring import DIMENSIONS
 
@@ -24,19 +25,24 @@ def _row(rank: int, result: ScreeningResult) -> list[str]:
     return [
         str(rank), display_name(result),
         "" if result.overall is None else f"{result.overall:.1f}", f"{result.coverage:.2f}",
-        "yes" if result.needs_human_check else "no",
+        gettext("Yes") if result.needs_human_check else gettext("No"),
         *("" if s is None else f"{s:.0f}" for s in scores),
-        " ".join(sorted({f["code"] for f in result.analysis.flags})),
+        " ".join(sorted({gettext(f["code"]) for f in result.analysis.flags})),
     ]
 
 
-HEADER = ["rank", "candidate", "score", "coverage", "needs_human_check", *DIMENSIONS, "flags"]
+HEADER = [N_("Rank"), N_("Candidate"), N_("Score"), N_("Coverage (0-1)"),
+          N_("Needs human check"), *DIMENSIONS, N_("Signals")]
 
 
 def shortlist_csv(results: Sequence[ScreeningResult], role: Role) -> str:
+    """One row per candidate; column names and words in the reader's language, numbers plain
+    (a dot for decimals) so spreadsheets and scripts read them alike."""
+    locale = current_locale.get()
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow(HEADER)
+    writer.writerow([dimension_title(h, locale).split(" (")[0] if h in DIMENSIONS else gettext(h)
+                     for h in HEADER])
     for rank, result in enumerate(results, start=1):
         writer.writerow(_row(rank, result))
     return buffer.getvalue()

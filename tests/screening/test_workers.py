@@ -111,7 +111,10 @@ def _screened_once(place: Place, batch_id: int, files: int) -> None:
     with Session(place.engine) as db:
         statuses = Counter(db.scalars(select(BatchFile.status)
                                       .where(BatchFile.batch_id == batch_id)))
-        assert statuses == {"done": files}
+        errors = db.execute(select(BatchFile.error_code, BatchFile.error_message)
+                            .where(BatchFile.batch_id == batch_id,
+                                   BatchFile.status == "error")).all()
+        assert statuses == {"done": files}, errors
         assert db.scalar(select(func.count()).select_from(CvAnalysis)) == files
         per_analysis = db.execute(select(ScreeningResult.analysis_id, func.count())
                                   .group_by(ScreeningResult.analysis_id)).all()

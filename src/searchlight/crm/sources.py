@@ -5,6 +5,7 @@
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from searchlight.crm.models import Source
@@ -52,7 +53,10 @@ DEFAULT_SOURCES = (
 
 
 def ensure_default_sources(*, db_session: Session) -> list[Source]:
-    """Add the handbook's sources that are missing (by key); never changes edited ones."""
+    """Add the handbook's sources that are missing (by key); never changes edited ones.
+
+    Safe when two workers do it at once: the loser's insert is undone in a savepoint and the
+    winner's rows are used."""
     existing = set(db_session.scalars(select(Source.key)))
     added = [
         Source(key=seed.key, name=seed.name, kind=seed.kind, language=seed.language,
@@ -60,6 +64,11 @@ def ensure_default_sources(*, db_session: Session) -> list[Source]:
                specialisation_en=seed.specialisation_en, website=seed.website)
         for seed in DEFAULT_SOURCES if seed.key not in existing
     ]
-    db_session.add_all(added)
-    db_session.flush()
+    if not added:
+        return []
+    try:
+        with db_session.begin_nested():
+            db_session.add_all(added)
+    except IntegrityError:
+        return []
     return added

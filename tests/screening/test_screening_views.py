@@ -67,6 +67,16 @@ def test_it_explains_a_result_and_reveals_identity_on_record(as_alice, db):
         AuditEntry.action == "screening.identity_revealed")).actor_id == as_alice.user.id
 
 
+def test_it_writes_strengths_with_a_decimal_comma_in_dutch(as_alice, db):
+    role = make_role(db)
+    _upload_zip(as_alice, role)
+    result = db.scalars(select(ScreeningResult).order_by(ScreeningResult.overall.desc())).first()
+    as_alice.client.cookies.set("searchlight_locale", "nl")
+    page = as_alice.get(f"/screening/results/{result.id}")
+    assert re.search(r"sterkte \d,\d\d", page.text)
+    assert not re.search(r"sterkte \d\.\d\d", page.text)
+
+
 def test_it_moves_a_shortlisted_candidate_to_interview(as_alice, db):
     role = make_role(db)
     _upload_zip(as_alice, role)

@@ -92,3 +92,6 @@ def client(app) -> Iterator[TestClient]:  # type: ignore[no-untyped-def]
 
 # The fake OpenAI-compatible server and its `fake_llm` fixture, for every domain's AI tests.
 pytest_plugins += ["tests.llm.fakeserver"]
+
+# A local SMTP server (`smtp_server` fixture) for every domain that sends mail.
+pytest_plugins += ["tests.mail.smtpserver"]

@@ -32,6 +32,7 @@ DOMAINS = (
     "llm",
     "reskilling",
     "assessments",
+    "careers",
     "interviews",
 )
 

@@ -102,7 +102,7 @@ def screened(recruiter: LoggedIn, db: Any, bob: User) -> dict[str, Any]:
     return {"candidate_id": candidate.id, "document_id": document.id, "result_id": result.id,
             "role_key": role.key, "key": role.key, "pool_id": pool.id, "batch_id": batch.id,
             "number": 1, "application_id": application.id, "candidate": candidate,
-            "result": result, "role": role}
+            "result": result, "role": role, "token": "no-such-token"}
 
 
 def _url(path: str, values: dict[str, Any]) -> str:

@@ -205,3 +205,19 @@ def roles_with_counts(*, db_session: Session, user: User) -> list[tuple[Role, in
     if not allowed(user, "candidates:read_all"):
         query = query.where(Role.hiring_manager_id == user.id)
     return [(role, int(n)) for role, n in db_session.execute(query)]
+
+
+def screening_scores(*, db_session: Session, role: Role, candidate_ids: list[int]
+                     ) -> dict[int, float | None]:
+    """The latest screening score of each shown candidate for this role (None: screened, no
+    score); candidates never screened for it are left out."""
+    from searchlight.screening.models import ScreeningResult
+
+    if not candidate_ids:
+        return {}
+    rows = db_session.execute(
+        select(ScreeningResult.candidate_id, ScreeningResult.overall)
+        .where(ScreeningResult.role_id == role.id,
+               ScreeningResult.candidate_id.in_(candidate_ids))
+        .order_by(ScreeningResult.id)).tuples()
+    return {candidate_id: overall for candidate_id, overall in rows if candidate_id is not None}

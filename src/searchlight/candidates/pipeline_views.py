@@ -34,12 +34,14 @@ def _render_board(request: Request, db: Session, user: User, role: Role, *, stat
                   announcement: str = "", error: str = "", moved_id: int | None = None
                   ) -> Response:
     columns = pipeline.board(db_session=db, user=user, role=role)
+    shown = [card.candidate_id for column in columns for card in column.cards]
     return render(
         request, "candidates/board.html", partial="candidates/_board.html", status_code=status,
         role=role, columns=columns, announcement=announcement, error=error, moved_id=moved_id,
         days_between=pipeline.days_between, can_move=allowed(user, "pipeline:move"),
         can_add_stage=allowed(user, "roles:write"), cap=pipeline.CARDS_PER_COLUMN,
         stage_names={c.stage.key: c.stage.name(current_locale.get()) for c in columns},
+        scores=pipeline.screening_scores(db_session=db, role=role, candidate_ids=shown),
     )
 
 

@@ -20,6 +20,7 @@ COMMAND_MODULES = (
     "ai",
     "reskilling",
     "assessments",
+    "bias",
     "interviews",
 )
 

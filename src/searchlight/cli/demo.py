@@ -25,7 +25,8 @@ DEMO_USERS = (
     ("employee@demo.searchlight.local", "Emre Medewerker", "employee"),
 )
 # Domains that ship demo data, in dependency order; each has `demo.load(db_session=...)`.
-DEMO_DOMAINS = ("taxonomy", "roles", "crm", "candidates", "screening", "content", "reskilling",
+DEMO_DOMAINS = ("taxonomy", "roles", "crm", "candidates", "screening", "content", "careers",
+                "reskilling",
                 "assessments")
 
 

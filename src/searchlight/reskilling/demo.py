@@ -18,6 +18,7 @@ from searchlight.reskilling.models import (
     ProgrammeVariant,
     Team,
     Track,
+    ValueMeasurement,
 )
 from searchlight.reskilling.seed import COURSES, CRITERIA, LEGACY_TEAMS, PROGRAMMES, ROLES, TRACKS
 from searchlight.roles import service as roles
@@ -105,6 +106,26 @@ def _demo_employee(db_session: Session) -> None:
                           team_id=team.id if team else None))
 
 
+# Made-up demo numbers for one track-A team (not in the seed): a baseline and two months after.
+DEMO_MEASUREMENTS = [
+    ("baseline", date(2026, 9, 1), 320.0, 40, 0, 12.0),
+    ("periodic", date(2026, 10, 1), 290.0, 42, 8, 11.0),
+    ("periodic", date(2026, 11, 1), 250.0, 38, 15, 9.0),
+]
+
+
+def _measurements(db_session: Session) -> None:
+    team = db_session.scalar(select(Team).where(Team.name == "Legacy Schadesystemen"))
+    if team is None or db_session.scalar(
+            select(ValueMeasurement.id).where(ValueMeasurement.team_id == team.id).limit(1)):
+        return
+    for kind, on, hours, total, by_ai, lead_time in DEMO_MEASUREMENTS:
+        db_session.add(ValueMeasurement(
+            team_id=team.id, kind=kind, measured_on=on, maintenance_hours=hours,
+            incidents_total=total, incidents_by_ai=by_ai, lead_time_days=lead_time,
+            note="Demo"))
+
+
 def load(*, db_session: Session) -> None:
     _programmes(db_session)
     _criteria(db_session)
@@ -112,4 +133,5 @@ def load(*, db_session: Session) -> None:
     _courses(db_session)
     db_session.flush()
     _demo_employee(db_session)
+    _measurements(db_session)
     db_session.flush()

@@ -17,7 +17,16 @@ from searchlight.deps import CurrentUser, DbSession, SettingsDep
 from searchlight.errors import InvalidInput, NotFound
 from searchlight.home import panels
 from searchlight.i18n import N_, current_locale
-from searchlight.reskilling import dashboard, development, exports, plans, rubrics, service
+from searchlight.reskilling import (
+    buildbuy,
+    dashboard,
+    development,
+    exports,
+    plans,
+    rubrics,
+    service,
+    value,
+)
 from searchlight.reskilling import panels as home_panels
 from searchlight.reskilling.models import Person, Team
 from searchlight.reskilling.schemas import MilestoneEdit, PhaseEdit, ProgrammeEdit
@@ -354,11 +363,42 @@ def dashboard_page(request: Request, db: DbSession, user: CurrentUser) -> Respon
     require(user, "reskilling:manage")
     today = date.today()
     progress = dashboard.all_progress(db_session=db, today=today)
+    values = value.all_values(db_session=db)
     return render(request, "reskilling/dashboard.html", progress=progress,
                   at_risk=dashboard.at_risk(progress), risk_text=dashboard.risk_text,
                   gantts={c.cohort.id: dashboard.gantt(db_session=db, cohort=c.cohort,
                                                        today=today) for c in progress},
-                  goal_months=dashboard.GOAL_MONTHS)
+                  goal_months=dashboard.GOAL_MONTHS, values=values,
+                  value_charts={v.team.id: value.chart(v) for v in values},
+                  promise=(value.PROMISE_LOW, value.PROMISE_HIGH), today=today)
+
+
+@router.get("/reskilling/roles/{key}/build-or-buy", include_in_schema=False)
+def build_or_buy(request: Request, key: str, db: DbSession, user: CurrentUser) -> Response:
+    today = date.today()
+    found = buildbuy.compare(db_session=db, user=user, role_key=key, today=today)
+    return render(request, "reskilling/build_or_buy.html", found=found, today=today,
+                  dimension_keys=[k for k in DIMENSION_KEYS if k in found.weights],
+                  dimension_title=dimension_title, target_level=buildbuy.TARGET_LEVEL,
+                  hiring_months=buildbuy.HIRING_MONTHS,
+                  preparation_months=buildbuy.PREPARATION_MONTHS)
+
+
+@router.post("/reskilling/teams/{team_id}/measurements", include_in_schema=False)
+async def team_measurement(request: Request, team_id: int, db: DbSession,
+                           user: CurrentUser) -> Response:
+    team = value.get_team_for_user(db_session=db, user=user, team_id=team_id)
+    form = await request.form()
+    value.record_measurement(
+        db_session=db, actor=user, team=team, kind=_form_text(form, "kind"),
+        measured_on=_form_date(form, "measured_on"),
+        maintenance_hours=_form_float(form, "maintenance_hours", -1.0),
+        incidents_total=_form_int(form, "incidents_total") or 0,
+        incidents_by_ai=_form_int(form, "incidents_by_ai") or 0,
+        lead_time_days=_form_float(form, "lead_time_days", -1.0),
+        note=_form_text(form, "note"))
+    target = "/reskilling/dashboard#value" if allowed(user, "reskilling:manage") else "/"
+    return RedirectResponse(target, status_code=303)
 
 
 @router.get("/reskilling/dashboard.csv", include_in_schema=False)

@@ -1,0 +1,80 @@
+"""A visitor finds the ML Engineer vacancy on the public careers site, asks the assistant a
+question and gets a quoted answer, applies with a PDF CV and consent; the recruiter sees the new
+application screened on the board, and the careers-site event counts moved."""
+
+import httpx
+import pytest
+
+from tests.e2e.conftest import log_in, use_language
+from tests.screening.cvfiles import make_cv, make_pdf
+
+pytestmark = pytest.mark.e2e
+
+
+def _event_totals(page) -> dict[str, int]:  # type: ignore[no-untyped-def]
+    rows = page.request.get("/api/careers/events").json()
+    totals: dict[str, int] = {}
+    for row in rows:
+        totals[row["event"]] = totals.get(row["event"], 0) + row["count"]
+    return totals
+
+
+# Headless Chromium calls itself HeadlessChrome, which the site rightly counts as a bot.
+VISITOR_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                 "Chrome/124.0 Mobile Safari/537.36")
+
+
+def test_it_takes_a_visitor_from_the_careers_site_to_a_screened_card_on_the_board(
+        browser, live_server, tmp_path):  # type: ignore[no-untyped-def]
+    # Nothing counted yet: the events endpoint needs a recruiter, so ask through one.
+    recruiter = browser.new_context(base_url=live_server, locale="en-GB")
+    recruiter_page = recruiter.new_page()
+    log_in(recruiter_page, "recruiter@demo.searchlight.local")
+    before = _event_totals(recruiter_page)
+
+    assert httpx.get(f"{live_server}/careers").status_code == 200  # no log-in needed
+    visitor = browser.new_context(base_url=live_server, locale="en-GB", user_agent=VISITOR_AGENT,
+                                  viewport={"width": 390, "height": 844})
+    visitor.set_default_timeout(15_000)
+    page = visitor.new_page()
+    page.goto("/careers")
+    use_language(page, "en")
+    page.get_by_role("heading", name="Working with us").wait_for()
+    page.locator("#f-q").fill("machine learning")
+    page.get_by_role("button", name="Show vacancies").click()
+    page.get_by_role("link", name="Machine Learning Engineer").click()
+    page.get_by_role("heading", name="Machine Learning Engineer", level=1).wait_for()
+
+    page.locator("#f-question").fill("Which programming languages will I use?")
+    page.get_by_role("button", name="Ask", exact=True).click()
+    quote = page.locator("#assistant-answer blockquote")
+    quote.wait_for()
+    assert "Python" in quote.inner_text()
+    assert "FAQ" in page.locator("#assistant-answer").inner_text()
+
+    cv = tmp_path / "cv-careers.pdf"
+    cv.write_bytes(make_pdf(make_cv("en", seed=61).paragraphs))
+    page.locator("#f-full_name").fill("Robin Careers")
+    page.locator("#f-email").fill("robin.careers@example.org")
+    page.locator("#f-cv").set_input_files(str(cv))
+    page.locator("#f-consent").check()
+    page.get_by_role("button", name="Send application").click()
+    page.get_by_role("heading", name="Thank you for applying").wait_for()
+
+    recruiter_page.goto("/board/ml-engineer")
+    card = recruiter_page.locator('.kanban-column[data-stage="applied"] .kanban-card',
+                                  has_text="Careers site")
+    card.first.wait_for()
+    for _ in range(60):  # the screening job runs in the background
+        if card.locator("[data-screened]").count():
+            break
+        recruiter_page.wait_for_timeout(1000)
+        recruiter_page.reload()
+    assert card.locator("[data-screened]").count() >= 1
+
+    after = _event_totals(recruiter_page)
+    for event in ("overview_view", "vacancy_view", "form_completed"):
+        assert after.get(event, 0) > before.get(event, 0), event
+    assert not visitor.cookies()  # the careers site sets none
+    visitor.close()
+    recruiter.close()

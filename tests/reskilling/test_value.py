@@ -1,0 +1,94 @@
+"""Value: teams record a baseline and periodic measurements; the dashboard sets the saving
+beside seed 001's 20-40% promise with the numbers behind it and an SVG chart."""
+
+from datetime import date
+
+import pytest
+from sqlalchemy import select
+
+from searchlight.errors import InvalidInput
+from searchlight.reskilling import value
+from searchlight.reskilling.models import Team, ValueMeasurement
+from tests.factories import log_in
+
+
+def _team(db, name: str) -> Team:  # type: ignore[no-untyped-def]
+    return db.scalar(select(Team).where(Team.name == name))
+
+
+def _record(db, actor, team, kind, on, hours, lead_time, total=10, by_ai=0):  # type: ignore[no-untyped-def]
+    return value.record_measurement(
+        db_session=db, actor=actor, team=team, kind=kind, measured_on=on,
+        maintenance_hours=hours, incidents_total=total, incidents_by_ai=by_ai,
+        lead_time_days=lead_time)
+
+
+def test_it_computes_the_saving_against_the_baseline_and_the_promise(db, plan, lena):
+    team = _team(db, "Legacy Polisadministratie")
+    _record(db, lena, team, "baseline", date(2026, 1, 1), 200.0, 10.0)
+    _record(db, lena, team, "periodic", date(2026, 2, 1), 190.0, 9.0, by_ai=2)
+    assert value.team_value(db_session=db, team=team).verdict == "below"
+    _record(db, lena, team, "periodic", date(2026, 3, 1), 150.0, 8.0, by_ai=5)
+    result = value.team_value(db_session=db, team=team)
+    assert result.latest is not None
+    assert result.latest.hours_saving == pytest.approx(0.25)
+    assert result.latest.lead_time_saving == pytest.approx(0.2)
+    assert result.latest.ai_share == pytest.approx(0.5)
+    assert result.verdict == "within"
+    _record(db, lena, team, "periodic", date(2026, 4, 1), 100.0, 8.0)
+    assert value.team_value(db_session=db, team=team).verdict == "above"
+    chart = value.chart(value.team_value(db_session=db, team=team))
+    assert chart is not None and len(chart.hours) == 4
+    assert chart.band_top < chart.band_bottom < chart.zero_y  # 40% above 20% above 0
+
+
+def test_it_refuses_impossible_measurements(db, plan, lena):
+    team = _team(db, "Legacy Polisadministratie")
+    with pytest.raises(InvalidInput, match="baseline first"):
+        _record(db, lena, team, "periodic", date(2026, 2, 1), 190.0, 9.0)
+    with pytest.raises(InvalidInput, match="more than the incidents"):
+        _record(db, lena, team, "baseline", date(2026, 2, 1), 190.0, 9.0, total=3, by_ai=4)
+    with pytest.raises(InvalidInput, match="negative"):
+        _record(db, lena, team, "baseline", date(2026, 2, 1), -1.0, 9.0)
+
+
+def test_it_loads_demo_numbers_within_the_promise(db, plan):
+    result = value.team_value(db_session=db, team=_team(db, "Legacy Schadesystemen"))
+    assert result.latest is not None
+    assert result.latest.hours_saving == pytest.approx((320 - 250) / 320)
+    assert result.verdict == "within"
+
+
+def test_ld_records_a_measurement_and_the_dashboard_shows_it(client, db, plan, lena):
+    team = _team(db, "Legacy Polisadministratie")
+    as_lena = log_in(client, db, lena)
+    for kind, on, hours in (("baseline", "2026-01-05", "200"), ("periodic", "2026-03-02", "140,0")):
+        response = as_lena.post(f"/reskilling/teams/{team.id}/measurements", data={
+            "kind": kind, "measured_on": on, "maintenance_hours": hours,
+            "incidents_total": "20", "incidents_by_ai": "6", "lead_time_days": "10"},
+            follow_redirects=False)
+        assert response.status_code == 303, response.text
+    page = as_lena.get("/reskilling/dashboard").text
+    row = page.split(f'data-team="{team.id}"')[1].split("</tr>")[0]
+    assert 'data-verdict="within"' in page.split(f'data-team="{team.id}"')[1][:40]
+    assert "30%" in row and "6 / 20" in row
+    assert 'class="value-chart"' in page and "20%" in page and "40%" in page
+
+
+def test_only_ld_and_the_teams_lead_record_measurements(client, db, plan, lena, bob, alice,
+                                                         charlie):
+    team = _team(db, "Legacy Polisadministratie")
+    team.lead_id = bob.id
+    db.flush()
+    form = {"kind": "baseline", "measured_on": "2026-01-05", "maintenance_hours": "100",
+            "incidents_total": "5", "incidents_by_ai": "0", "lead_time_days": "4"}
+    for user in (alice, charlie):
+        assert log_in(client, db, user).post(f"/reskilling/teams/{team.id}/measurements",
+                                             data=form).status_code == 403
+    assert log_in(client, db, bob).post(f"/reskilling/teams/{team.id}/measurements", data=form,
+                                        follow_redirects=False).status_code == 303
+    other = _team(db, "Legacy Schadesystemen")
+    assert log_in(client, db, bob).post(f"/reskilling/teams/{other.id}/measurements",
+                                        data=form).status_code == 403
+    rows = db.scalars(select(ValueMeasurement).where(ValueMeasurement.team_id == team.id)).all()
+    assert [r.recorded_by_id for r in rows] == [bob.id]

@@ -18,6 +18,7 @@ from searchlight.errors import InvalidInput, NotFound
 from searchlight.home import panels
 from searchlight.i18n import N_, current_locale
 from searchlight.reskilling import (
+    buildbuy,
     dashboard,
     development,
     exports,
@@ -370,6 +371,17 @@ def dashboard_page(request: Request, db: DbSession, user: CurrentUser) -> Respon
                   goal_months=dashboard.GOAL_MONTHS, values=values,
                   value_charts={v.team.id: value.chart(v) for v in values},
                   promise=(value.PROMISE_LOW, value.PROMISE_HIGH), today=today)
+
+
+@router.get("/reskilling/roles/{key}/build-or-buy", include_in_schema=False)
+def build_or_buy(request: Request, key: str, db: DbSession, user: CurrentUser) -> Response:
+    today = date.today()
+    found = buildbuy.compare(db_session=db, user=user, role_key=key, today=today)
+    return render(request, "reskilling/build_or_buy.html", found=found, today=today,
+                  dimension_keys=[k for k in DIMENSION_KEYS if k in found.weights],
+                  dimension_title=dimension_title, target_level=buildbuy.TARGET_LEVEL,
+                  hiring_months=buildbuy.HIRING_MONTHS,
+                  preparation_months=buildbuy.PREPARATION_MONTHS)
 
 
 @router.post("/reskilling/teams/{team_id}/measurements", include_in_schema=False)

@@ -3,6 +3,7 @@
 import getpass
 import json
 import sys
+from pathlib import Path
 
 import typer
 from rich.console import Console
@@ -32,6 +33,43 @@ def migrate() -> None:
 
     upgrade(get_engine())
     err.print("Database is up to date.")
+
+
+def backup(
+    file: Path = typer.Argument(..., help="The archive to write (.tar.gz)."),
+) -> None:
+    """Back up the database and the stored files into one archive."""
+    from searchlight.governance.backup import BackupError
+    from searchlight.governance.backup import backup as make_backup
+
+    try:
+        manifest = make_backup(engine=get_engine(), data_dir=get_settings().data_dir, target=file)
+    except BackupError as error:
+        fail(str(error))
+        return
+    err.print(f"Backed up the {manifest.dialect} database (schema {manifest.revision}) and "
+              f"{manifest.files} files to {file}.")
+
+
+def restore(
+    file: Path = typer.Argument(..., help="An archive made by `searchlight backup`."),
+    yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
+) -> None:
+    """Replace the database and put the stored files back from a backup archive."""
+    from searchlight.governance.backup import BackupError, read_manifest
+    from searchlight.governance.backup import restore as put_back
+
+    try:
+        manifest = read_manifest(file)
+        if not yes and not typer.confirm(
+                f"Replace the whole database with the backup of {manifest.created_at}?"):
+            fail("nothing restored")
+        put_back(engine=get_engine(), data_dir=get_settings().data_dir, source=file)
+    except BackupError as error:
+        fail(str(error))
+        return
+    err.print(f"Restored the backup of {manifest.created_at} ({manifest.files} files); run "
+              "`searchlight migrate` if this version is newer than the backup.")
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> None:
@@ -112,5 +150,7 @@ def verify(json_output: bool = typer.Option(False, "--json")) -> None:
 def register(app: typer.Typer) -> None:
     app.command("migrate")(migrate)
     app.command("serve")(serve)
+    app.command("backup")(backup)
+    app.command("restore")(restore)
     app.add_typer(users_app, name="users")
     app.add_typer(audit_app, name="audit")

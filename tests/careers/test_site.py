@@ -12,6 +12,7 @@ from searchlight import jobs
 from searchlight.candidates.models import Application, Candidate, Document
 from searchlight.careers import service
 from searchlight.careers.models import AlertSubscription, CareersApplication
+from searchlight.db import utcnow
 from searchlight.mail import send_due
 from searchlight.screening.models import ScreeningResult
 from tests.mail.smtpserver import SmtpServer
@@ -214,3 +215,36 @@ def test_it_lets_a_recruiter_keep_the_faq_and_nobody_else(
     assert as_charlie.get("/careers/faq").status_code == 403
     assert as_charlie.post(f"/careers/faq/{entry.id}", data={"action": "delete"}).status_code == 403
     assert db.get(FaqEntry, entry.id) is not None
+
+
+def test_it_mails_confirmed_alerts_when_a_role_is_published(
+        client: TestClient, site: Session, db: Session, smtp_server: SmtpServer,
+        as_alice) -> None:  # type: ignore[no-untyped-def]
+    from searchlight.careers.models import Posting
+    from searchlight.roles.models import Role
+
+    role = db.scalars(select(Role).where(Role.key == "mlops-engineer")).one()
+    as_alice.post("/careers/postings/mlops-engineer", data={"action": "unpublish"})
+    assert client.get("/careers/mlops-engineer").status_code == 404
+    confirmed = AlertSubscription(email="fan@example.org", language="nl", role_keys=[],
+                                  skills=["Kubernetes", "Docker"], token="t-fan",
+                                  confirmed_at=utcnow())
+    waiting = AlertSubscription(email="maybe@example.org", language="en",
+                                role_keys=["mlops-engineer"], skills=[], token="t-maybe")
+    db.add_all([confirmed, waiting])
+    db.commit()
+    skills = service.vacancy(db, db.scalars(select(Posting).where(
+        Posting.role_id == role.id)).one(), "en").skills
+    confirmed.skills = [skills[0]]  # a skill the role asks for
+    db.commit()
+    response = as_alice.post("/careers/postings/mlops-engineer", data={"action": "publish"},
+                             follow_redirects=False)
+    assert response.status_code == 303
+    assert client.get("/careers/mlops-engineer").status_code == 200
+    send_due()
+    [mail] = smtp_server.messages  # not the unconfirmed one
+    assert mail.recipients == ["fan@example.org"]
+    assert mail.message["Subject"].startswith("Nieuwe vacature")
+    assert "You will get no more" in client.get("/careers/alerts/stop/t-fan").text
+    assert db.scalars(select(AlertSubscription).where(
+        AlertSubscription.token == "t-fan")).first() is None

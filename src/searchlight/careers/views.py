@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from searchlight import navigation
 from searchlight.auth.access import require
 from searchlight.candidates.forms import read_upload, upload
-from searchlight.careers import assistant, service
+from searchlight.careers import assistant, publishing, service
 from searchlight.careers.models import FaqEntry, Posting
 from searchlight.config import get_settings
 from searchlight.deps import CurrentUser, DbSession
@@ -148,6 +148,24 @@ async def subscribe(request: Request, db: DbSession) -> Response:
 def confirm(request: Request, db: DbSession, token: str) -> Response:
     service.confirm_alert(db, token)
     return render(request, "careers/alert.html", title=_("Job alert"), state="confirmed")
+
+
+@router.get("/careers/alerts/stop/{token}", include_in_schema=False)
+def stop_alert(request: Request, db: DbSession, token: str) -> Response:
+    service.unsubscribe(db, token)
+    return render(request, "careers/alert.html", title=_("Job alert"), state="stopped")
+
+
+@router.post("/careers/postings/{key}", include_in_schema=False)
+async def publish(request: Request, db: DbSession, user: CurrentUser, key: str) -> Response:
+    require(user, "content:approve")
+    role = db.scalar(select(Role).where(Role.key == key, Role.is_active.is_(True)))
+    if role is None:
+        raise NotFound("This role does not exist.")
+    form = await request.form()
+    publishing.set_published(db, actor=user, role=role, published=form.get("action") == "publish",
+                             base_url=_base_url(request))
+    return RedirectResponse("/careers/faq", status_code=303)
 
 
 @router.post("/careers/events", include_in_schema=False)

@@ -131,15 +131,19 @@ def set_person(
 
 def enrol(
     *, db_session: Session, actor: User, cohort: Cohort, user: User, lead: User | None,
-    part_time_factor: float = 1.0, target_role_key: str = "",
+    part_time_factor: float = 1.0, target_role_key: str = "", kind: str = "employee",
 ) -> Enrolment:
+    """`kind`: an employee, or a trainee or scouting intern from outside (with an employee
+    account) who takes the same programme."""
+    if kind not in ("employee", "trainee", "intern"):
+        raise InvalidInput("kind: choose employee, trainee or intern.")
     if user.role not in LEARNER_ROLES:
         raise InvalidInput("employee: only employees take part in a reskilling programme.")
     if db_session.scalar(select(Enrolment.id).where(
             Enrolment.cohort_id == cohort.id, Enrolment.user_id == user.id)) is not None:
         raise Conflict(f"{user.email} is already in this cohort.")
     set_person(db_session=db_session, actor=actor, user=user, lead=lead,
-               part_time_factor=part_time_factor)
+               part_time_factor=part_time_factor, kind=kind)
     enrolment = Enrolment(cohort_id=cohort.id, user_id=user.id,
                           target_role_key=target_role_key.strip()[:80])
     db_session.add(enrolment)

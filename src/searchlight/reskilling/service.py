@@ -13,6 +13,7 @@ from searchlight.auth.models import User
 from searchlight.db import utcnow
 from searchlight.errors import Forbidden, InvalidInput, NotFound
 from searchlight.governance import audit, events
+from searchlight.reskilling import handover
 from searchlight.reskilling.models import (
     Criterion,
     Enrolment,
@@ -240,9 +241,13 @@ def may_see_development(*, user: User, person: Person | None, owner_id: int) -> 
 
 
 def get_person_for_user(*, db_session: Session, user: User, user_id: int) -> Person:
-    """An employee's development record, if `user` may see it (self, their lead, L&D)."""
-    require(user, "development:read", target=f"person:{user_id}")
+    """An employee's development record, if `user` may see it (self, their lead, L&D; a
+    recruiter only once the employee applied for an internal role)."""
     person = db_session.get(Person, user_id)
+    if person is not None and handover.recruiter_may_see(db_session=db_session, user=user,
+                                                         owner_id=user_id):
+        return person
+    require(user, "development:read", target=f"person:{user_id}")
     if not may_see_development(user=user, person=person, owner_id=user_id):
         raise Forbidden("This development plan is not yours to see.",
                         permission="development:read", target=f"person:{user_id}")
@@ -252,8 +257,11 @@ def get_person_for_user(*, db_session: Session, user: User, user_id: int) -> Per
 
 
 def get_enrolment_for_user(*, db_session: Session, user: User, enrolment_id: int) -> Enrolment:
-    require(user, "development:read", target=f"enrolment:{enrolment_id}")
     enrolment = db_session.get(Enrolment, enrolment_id)
+    if enrolment is not None and handover.recruiter_may_see(
+            db_session=db_session, user=user, owner_id=enrolment.user_id):
+        return enrolment
+    require(user, "development:read", target=f"enrolment:{enrolment_id}")
     if enrolment is None:
         raise NotFound("This enrolment does not exist.")
     person = db_session.get(Person, enrolment.user_id)

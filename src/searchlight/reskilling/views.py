@@ -22,6 +22,7 @@ from searchlight.reskilling import (
     dashboard,
     development,
     exports,
+    handover,
     plans,
     rubrics,
     service,
@@ -233,7 +234,8 @@ async def cohort_enrol(request: Request, cohort_id: int, db: DbSession,
     lead = development.find_user(db_session=db, email=lead_email) if lead_email else None
     development.enrol(db_session=db, actor=user, cohort=cohort, user=employee, lead=lead,
                       part_time_factor=_form_float(form, "part_time_factor", 1.0),
-                      target_role_key=_form_text(form, "target_role"))
+                      target_role_key=_form_text(form, "target_role"),
+                      kind=_form_text(form, "kind") or "employee")
     return RedirectResponse(f"/reskilling/cohorts/{cohort.id}?enrolled=1", status_code=303)
 
 
@@ -265,7 +267,9 @@ def _development_page(request: Request, db: DbSession, user: User, person: Perso
         axes=charts.radar_axes(labels), rings=charts.rings(), polygon=charts.radar_polygon,
         led=led, reminders=reminders, team_reminders=team_reminders, today=date.today(),
         roles=roles.list_roles(db_session=db, include_inactive=False),
-        courses={c.key: c for c in plans.list_courses(db_session=db)})
+        courses={c.key: c for c in plans.list_courses(db_session=db)},
+        applications=handover.applications_of(db_session=db, user_id=owner.id),
+        can_hand_over=user.id == owner.id or allowed(user, "reskilling:manage"))
 
 
 @router.get("/development", include_in_schema=False)
@@ -422,6 +426,18 @@ def dashboard_pdf(db: DbSession, user: CurrentUser) -> Response:
 
 
 # --- personal plan and the course catalogue -----------------------------------------------------
+
+
+@router.post("/development/enrolments/{enrolment_id}/apply", include_in_schema=False)
+async def apply_for_role(request: Request, enrolment_id: int, db: DbSession,
+                         user: CurrentUser) -> Response:
+    enrolment = service.get_enrolment_for_user(db_session=db, user=user,
+                                               enrolment_id=enrolment_id)
+    form = await request.form()
+    handover.to_pipeline(db_session=db, actor=user, enrolment=enrolment,
+                         role_key=_form_text(form, "role"))
+    return RedirectResponse(f"/development/people/{enrolment.user_id}?applied=1#apply-"
+                            f"{enrolment.id}", status_code=303)
 
 
 @router.post("/development/enrolments/{enrolment_id}/plan", include_in_schema=False)

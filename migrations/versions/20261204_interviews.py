@@ -1,7 +1,7 @@
 """interviews
 
 Revision ID: 20261204_13_interviews
-Revises: 20261204_17_careers
+Revises: 20261204_16_audit
 Create Date: 2026-12-04 02:25:01.818566
 """
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import searchlight.db
 
 revision: str = '20261204_13_interviews'
-down_revision: str | None = '20261204_17_careers'
+down_revision: str | None = '20261204_16_audit'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

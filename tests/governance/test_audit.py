@@ -1,4 +1,6 @@
-from sqlalchemy import update
+import pytest
+from sqlalchemy import delete, text, update
+from sqlalchemy.exc import DBAPIError
 from typer.testing import CliRunner
 
 from searchlight.cli import build_app
@@ -21,8 +23,28 @@ def test_it_chains_each_entry_to_the_previous(db, alice):
     assert audit.verify_chain(db_session=db)[1] is None
 
 
+def _tamper_as_the_database_owner(db) -> None:  # type: ignore[no-untyped-def]
+    """Someone with the database's own rights can still drop the guard: then the hash chain is
+    what shows the change (undone with the test's transaction)."""
+    if db.get_bind().dialect.name == "postgresql":
+        db.execute(text("ALTER TABLE audit_entries DISABLE TRIGGER USER"))
+    else:
+        db.execute(text("DROP TRIGGER audit_entries_no_update"))
+
+
+def test_it_refuses_to_update_or_delete_an_entry_in_the_database(db, alice):
+    entries = _record_three(db, alice)
+    for statement in (update(AuditEntry).where(AuditEntry.id == entries[0].id)
+                      .values(action="x.y"),
+                      delete(AuditEntry).where(AuditEntry.id == entries[0].id)):
+        with pytest.raises(DBAPIError, match="append-only"), db.begin_nested():
+            db.execute(statement)
+    assert db.get(AuditEntry, entries[0].id) is not None
+
+
 def test_it_names_the_first_altered_entry(db, alice):
     entries = _record_three(db, alice)
+    _tamper_as_the_database_owner(db)
     db.execute(update(AuditEntry).where(AuditEntry.id == entries[1].id)
                .values(changes={"forged": True}))
     checked, broken = audit.verify_chain(db_session=db)
@@ -41,6 +63,7 @@ def test_it_exits_non_zero_from_the_cli_when_the_chain_is_broken(db, alice):
     db.commit()
     runner = CliRunner()
     assert runner.invoke(build_app(), ["audit", "verify"]).exit_code == 0
+    _tamper_as_the_database_owner(db)
     db.execute(update(AuditEntry).where(AuditEntry.id == entries[2].id).values(action="x.y"))
     db.commit()
     result = runner.invoke(build_app(), ["audit", "verify"])

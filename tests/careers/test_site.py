@@ -248,3 +248,18 @@ def test_it_mails_confirmed_alerts_when_a_role_is_published(
     assert "You will get no more" in client.get("/careers/alerts/stop/t-fan").text
     assert db.scalars(select(AlertSubscription).where(
         AlertSubscription.token == "t-fan")).first() is None
+
+
+def test_it_screens_nothing_automatically_when_the_applicant_chose_a_person_only(
+        client: TestClient, site: Session, db: Session) -> None:
+    response = client.post("/careers/ml-engineer/apply", data={
+        "full_name": "Noor Mens", "email": "noor@example.org", "notice_version": "1",
+        "consent": "yes", "human_only": "yes"},
+        files={"cv": ("cv.pdf", make_pdf(make_cv("en", seed=47).paragraphs), "application/pdf")},
+        headers=BROWSER)
+    assert response.status_code == 200 and "by a person only" in response.text
+    extra = db.scalars(select(CareersApplication)).one()
+    assert extra.human_only_review and extra.batch_id is None
+    jobs.run_due_work()
+    assert _count(db, ScreeningResult) == 0
+    assert _count(db, Document) == 1 and _count(db, Application) == 1

@@ -246,7 +246,8 @@ def apply(
     db_session: Session, *, posting: Posting, form: ApplicationForm, cv: bytes, filename: str,
     settings: Settings,
 ) -> Application:
-    """Create or update the candidate, put them at "applied" and queue screening: all in the
+    """Create or update the candidate, put them at "applied" and queue screening (not when the
+    applicant chose review by a person only): all in the
     caller's transaction, after the file passed the same checks as screening uploads (a file
     that fails leaves nothing behind)."""
     check_upload(data=cv, filename=filename, settings=settings)
@@ -277,10 +278,12 @@ def apply(
                                 role=role, stage_key=FIRST_STAGE)
     store_document(db_session=db_session, data=cv, filename=filename,
                    candidate_id=candidate.id, settings=settings)
-    batch = _screening_batch(db_session, role=role, cv=cv, filename=filename, settings=settings)
+    # Human-only review: the CV is kept for the recruiter, but no software scores it.
+    batch = None if form.human_only else _screening_batch(
+        db_session, role=role, cv=cv, filename=filename, settings=settings)
     db_session.add(CareersApplication(
         application_id=application.id, notice_version=notice.version, language=form.language,
-        human_only_review=form.human_only, batch_id=batch.id))
+        human_only_review=form.human_only, batch_id=batch.id if batch else None))
     db_session.flush()
     return application
 

@@ -22,3 +22,5 @@ def _fresh_rate_limits() -> None:
 
     views.APPLY_LIMIT._hits.clear()
     views.ALERT_LIMIT._hits.clear()
+    views.ASK_LIMIT._hits.clear()
+    views.EVENT_LIMIT._hits.clear()

@@ -39,3 +39,8 @@ def test_it_logs_without_personal_data_and_flags_injection(
     flagged = db.scalars(select(AssistantLog).order_by(AssistantLog.id.desc())).first()
     assert flagged is not None and "prompt_injection" in flagged.flags
     assert not flagged.answered
+
+
+def test_it_limits_questions_per_connection(client: TestClient, site: Session) -> None:
+    statuses = [_ask(client, "Can I work from home?").status_code for _ in range(21)]
+    assert statuses[:20] == [200] * 20 and statuses[20] == 429

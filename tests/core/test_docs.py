@@ -46,3 +46,17 @@ def _commands() -> list[str]:
 def test_it_documents_every_command_in_the_readme():
     missing = [c for c in _commands() if f"`searchlight {c}" not in README]
     assert not missing, f"Commands missing from the README: {missing}"
+
+
+def test_it_names_only_real_commands_in_the_docs():
+    import re
+
+    commands = _commands()
+    docs = Path(__file__).resolve().parents[2] / "docs"
+    unknown = []
+    for page in sorted(docs.glob("*.md")):
+        for named in re.findall(r"`searchlight ([a-z][a-z-]*(?: [a-z][a-z-]*)?)", page.read_text()):
+            if not any(c == named or c.startswith(named + " ") or named.startswith(c + " ")
+                       or c == named.split(" ")[0] for c in commands):
+                unknown.append(f"{page.name}: searchlight {named}")
+    assert not unknown, f"Docs name commands that do not exist: {unknown}"

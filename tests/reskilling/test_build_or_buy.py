@@ -80,3 +80,15 @@ def test_the_overview_links_each_track_role_to_build_or_buy(client, db, plan, le
     page = log_in(client, db, lena).get("/reskilling").text
     for key in ("ai-maintenance-engineer", "ai-product-builder", "migration-analyst"):
         assert f"/reskilling/roles/{key}/build-or-buy" in page
+
+
+def test_the_page_speaks_dutch(client, db, enrolment):
+    from tests.factories import make_user
+
+    lotte = make_user(db, "Lotte", "ld_lead", locale="nl")
+    as_lotte = log_in(client, db, lotte)
+    as_lotte.client.cookies.set("searchlight_locale", "nl")
+    page = as_lotte.get("/reskilling/roles/ai-product-builder/build-or-buy")
+    assert page.status_code == 200
+    assert "Opleiden of aantrekken" in page.text
+    assert "Opleiden: medewerker in een programma" in page.text

@@ -92,3 +92,16 @@ def test_only_ld_and_the_teams_lead_record_measurements(client, db, plan, lena, 
                                         data=form).status_code == 403
     rows = db.scalars(select(ValueMeasurement).where(ValueMeasurement.team_id == team.id)).all()
     assert [r.recorded_by_id for r in rows] == [bob.id]
+
+
+def test_the_value_section_speaks_dutch_with_decimal_commas(client, db, plan):
+    from tests.factories import make_user
+
+    lotte = make_user(db, "Lotte", "ld_lead", locale="nl")
+    as_lotte = log_in(client, db, lotte)
+    as_lotte.client.cookies.set("searchlight_locale", "nl")
+    page = as_lotte.get("/reskilling/dashboard").text
+    assert "Waarde: tijdwinst tegenover de belofte" in page
+    assert "Nulmeting" in page and "Binnen de belofte" in page
+    assert "22%" in page  # (320 - 250) / 320 of the demo team
+    assert "320,0 uur" in page  # its baseline hours, with a decimal comma

@@ -27,6 +27,9 @@ navigation.register(navigation.Entry(path="/careers/faq", label=N_("Careers FAQ"
                                      permission="content:write", order=65))
 APPLY_LIMIT = service.RateLimit(limit=10, window=600)
 ALERT_LIMIT = service.RateLimit(limit=5, window=600)
+# The assistant may call a paid model: a visitor asks at most this often.
+ASK_LIMIT = service.RateLimit(limit=20, window=600)
+EVENT_LIMIT = service.RateLimit(limit=300, window=600)
 
 
 def _language() -> str:
@@ -72,6 +75,14 @@ async def ask(request: Request, db: DbSession, key: str) -> Response:
     question = str(form.get("question") or "").strip()
     posting = service.posting_by_key(db, key)
     item = service.vacancy(db, posting, _language())
+    if question and not ASK_LIMIT.allow(_client(request), time.monotonic()):
+        return render(request, "careers/vacancy.html", partial="careers/_answer.html",
+                      status_code=429, title=item.title, vacancy=item, question=question,
+                      answer=None, limited=True, json_ld=service.json_ld(service.job_posting(
+                          db, item, _base_url(request))),
+                      notice=service.current_notice(db, _language()), errors={}, values={},
+                      contact_address=get_mail_settings().from_address, careers_event="",
+                      careers_role=item.key)
     answer = assistant.ask(db, item, question) if question else None
     return render(request, "careers/vacancy.html", partial="careers/_answer.html",
                   title=item.title, vacancy=item, question=question, answer=answer,
@@ -170,6 +181,8 @@ async def publish(request: Request, db: DbSession, user: CurrentUser, key: str) 
 
 @router.post("/careers/events", include_in_schema=False)
 async def event(request: Request, db: DbSession) -> Response:
+    if not EVENT_LIMIT.allow(_client(request), time.monotonic()):
+        return Response(status_code=429)
     try:
         body = await request.json()
     except ValueError:

@@ -119,3 +119,13 @@ def use_language(page, locale: str) -> None:  # type: ignore[no-untyped-def]
     with page.expect_navigation():
         page.select_option("#locale-select", locale)
     assert page.locator("html").get_attribute("lang") == locale
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", "runs_last: a journey that adds applicants to the demo roles, so it runs after "
+        "the journeys that count a role's board or shortlist on the same server")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    items.sort(key=lambda item: item.get_closest_marker("runs_last") is not None)  # stable

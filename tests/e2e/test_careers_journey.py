@@ -8,7 +8,7 @@ import pytest
 from tests.e2e.conftest import log_in, use_language
 from tests.screening.cvfiles import make_cv, make_pdf
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.runs_last]
 
 
 def _event_totals(page) -> dict[str, int]:  # type: ignore[no-untyped-def]

@@ -70,7 +70,8 @@ def test_it_makes_a_new_version_per_edit_and_approves_only_the_current(seeded, m
         service.approve(db_session=seeded, actor=alice, text=text, number=1)
     service.approve(db_session=seeded, actor=alice, text=text, number=2)
     assert text.status == "approved" and text.approved_by_id == alice.id
-    actions = [e.action for e in seeded.query(AuditEntry).filter_by(target_type="content_text")]
+    entries = seeded.query(AuditEntry).filter_by(target_type="content_text")
+    actions = [e.action for e in entries.order_by(AuditEntry.id)]  # no order is no order on PG
     assert actions == ["content.generated", "content.edited", "content.approved"]
 
 

@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     llm_retry_backoff_seconds: float = Field(default=1.0, ge=0)
     llm_max_tokens: int = Field(default=2000, ge=1)
     llm_daily_token_budget: int = Field(default=500_000, ge=0)
+    # Retention (searchlight.gdpr): the Dutch norm is four weeks after the procedure closes,
+    # a year with the applicant's consent.
+    retention_rejected_days: int = Field(default=28, ge=0)
+    retention_with_consent_days: int = Field(default=365, ge=0)
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> "Settings":

@@ -34,6 +34,7 @@ DOMAINS = (
     "assessments",
     "careers",
     "interviews",
+    "gdpr",
 )
 
 

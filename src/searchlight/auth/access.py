@@ -9,8 +9,8 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "roles:write": frozenset({"admin", "recruiter"}),
     "taxonomy:read": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
     "taxonomy:write": frozenset({"admin", "recruiter"}),
-    "candidates:read": frozenset({"admin", "recruiter", "hiring_manager"}),
-    "candidates:read_all": frozenset({"admin", "recruiter"}),
+    "candidates:read": frozenset({"admin", "recruiter", "hiring_manager", "privacy_officer"}),
+    "candidates:read_all": frozenset({"admin", "recruiter", "privacy_officer"}),
     "candidates:write": frozenset({"admin", "recruiter"}),
     "candidates:merge": frozenset({"admin", "recruiter"}),
     "pipeline:move": frozenset({"admin", "recruiter", "hiring_manager"}),
@@ -20,7 +20,12 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "screening:read": frozenset({"admin", "recruiter", "hiring_manager"}),
     "identity:reveal": frozenset({"admin", "recruiter", "hiring_manager"}),
     "users:manage": frozenset({"admin"}),
-    "audit:read": frozenset({"admin"}),
+    "audit:read": frozenset({"admin", "privacy_officer"}),
+    # GDPR (searchlight.gdpr): recording and withdrawing consent is everyday recruiting work;
+    # exports, erasure (four eyes: two different holders of privacy:manage), retention purges
+    # and the transparency notice belong to the privacy officer (or an admin).
+    "consent:write": frozenset({"admin", "recruiter", "privacy_officer"}),
+    "privacy:manage": frozenset({"admin", "privacy_officer"}),
     "analytics:read": frozenset({"admin", "recruiter", "hiring_manager"}),
     "api_tokens:manage": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
     "content:read": frozenset({"admin", "recruiter", "hiring_manager"}),

@@ -5,7 +5,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from searchlight.db import Base, utcnow
 
-USER_ROLES = ("admin", "recruiter", "hiring_manager", "ld_lead", "employee")
+USER_ROLES = (
+    "admin", "recruiter", "hiring_manager", "ld_lead", "employee", "privacy_officer")
 
 
 class User(Base):

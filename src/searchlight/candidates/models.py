@@ -13,6 +13,9 @@ from searchlight.i18n import _
 from searchlight.roles.models import Role
 
 LEGAL_BASES = ("consent", "legitimate_interest")
+# Why the data is processed: this recruitment procedure, or a talent pool for later roles
+# (only with consent; see searchlight.gdpr).
+PURPOSES = ("recruitment", "talent_pool")
 STAGE_KINDS = ("open", "hired", "rejected", "withdrawn")
 
 
@@ -40,6 +43,8 @@ class Candidate(Base):
         ForeignKey("users.id", ondelete="SET NULL"), index=True
     )
     legal_basis: Mapped[str | None] = mapped_column(String(32))
+    purpose: Mapped[str] = mapped_column(String(32), default="recruitment",
+                                         server_default="recruitment")
     consent_given_on: Mapped[date | None]
     consent_expires_on: Mapped[date | None]
     name_key: Mapped[str] = mapped_column(String(200))

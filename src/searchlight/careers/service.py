@@ -32,6 +32,7 @@ from searchlight.content.models import ContentText, ContentVersion, Organisation
 from searchlight.crm.sources import ensure_default_sources
 from searchlight.db import utcnow
 from searchlight.errors import Conflict, InvalidInput, NotFound
+from searchlight.gdpr import service as gdpr_service
 from searchlight.mail import queue_mail
 from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.models import BatchFile, ScreeningBatch
@@ -276,6 +277,10 @@ def apply(
         raise Conflict("You already applied for this vacancy; the recruiter has your application.")
     application = apply_to_role(db_session=db_session, actor=None, candidate=candidate,
                                 role=role, stage_key=FIRST_STAGE)
+    if not gdpr_service.has_active(db_session=db_session, candidate_id=candidate.id,
+                                   scope="application"):
+        gdpr_service.record_consent(db_session=db_session, actor=None, candidate=candidate,
+                                    scope="application", notice=notice)
     store_document(db_session=db_session, data=cv, filename=filename,
                    candidate_id=candidate.id, settings=settings)
     # Human-only review: the CV is kept for the recruiter, but no software scores it.

@@ -1,0 +1,37 @@
+"""Consent records: who agreed, when, to which notice version and for what scope."""
+
+from datetime import datetime
+
+from sqlalchemy import ForeignKey, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from searchlight.db import Base, utcnow
+
+# `application`: processing this application (given on the careers form); `talent_pool`: keep
+# the person in a talent pool for later roles; `retention`: keep the data for a year after the
+# procedure instead of four weeks.
+CONSENT_SCOPES = ("application", "talent_pool", "retention")
+
+
+class Consent(Base):
+    """One consent. Withdrawal sets `withdrawn_at`; the row stays as proof until erasure."""
+
+    __tablename__ = "gdpr_consents"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    candidate_id: Mapped[int] = mapped_column(
+        ForeignKey("candidates.id", ondelete="CASCADE"), index=True)
+    scope: Mapped[str] = mapped_column(String(20))
+    notice_version: Mapped[int]
+    notice_language: Mapped[str] = mapped_column(String(2))
+    given_at: Mapped[datetime] = mapped_column(default=utcnow)
+    # None: the candidate gave it themselves (careers form); else the user who recorded it.
+    recorded_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+    withdrawn_at: Mapped[datetime | None] = mapped_column(default=None)
+    withdrawn_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+
+    @property
+    def active(self) -> bool:
+        return self.withdrawn_at is None

@@ -7,6 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
+from searchlight.anonymise import KnownIdentity, anonymise
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.candidates.identity import needs_contact, reveal_identity
@@ -121,6 +122,15 @@ def get_application_for_user(
     return application
 
 
+def _without_identity(reason: str, candidate: Candidate) -> str:
+    """The audit log keeps the reason of a decision but never the person's name or contact
+    details (the log outlives an erasure); the stage change itself keeps the full text."""
+    if not reason:
+        return reason
+    known = KnownIdentity(candidate.full_name, candidate.email, candidate.phone or None)
+    return anonymise(reason, known=known).text
+
+
 def move_stage(
     *, db_session: Session, actor: User, application: Application, to_stage: str,
     reason: str = "",
@@ -140,7 +150,8 @@ def move_stage(
     db_session.flush()
     audit.record(db_session=db_session, actor=actor, event=AuditEvent(
         "application.stage_moved", "application", application.id,
-        {"from": change.from_stage, "to": change.to_stage, "reason": reason,
+        {"from": change.from_stage, "to": change.to_stage,
+         "reason": _without_identity(reason, application.candidate),
          "candidate_id": application.candidate_id, "role": application.role.key}))
     if needs_contact(stage.key, stage.kind):  # the process needs to reach the person now
         reveal_identity(db_session=db_session, actor=actor, candidate=application.candidate,

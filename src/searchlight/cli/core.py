@@ -56,20 +56,32 @@ def restore(
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
 ) -> None:
     """Replace the database and put the stored files back from a backup archive."""
+    from searchlight.gdpr import ledger
+    from searchlight.gdpr.erasure import compact
     from searchlight.governance.backup import BackupError, read_manifest
     from searchlight.governance.backup import restore as put_back
+    from searchlight.migrate import schema_is_current
 
     try:
         manifest = read_manifest(file)
         if not yes and not typer.confirm(
                 f"Replace the whole database with the backup of {manifest.created_at}?"):
             fail("nothing restored")
-        put_back(engine=get_engine(), data_dir=get_settings().data_dir, source=file)
+        with ledger.kept_through_restore(get_settings()):
+            put_back(engine=get_engine(), data_dir=get_settings().data_dir, source=file)
     except BackupError as error:
         fail(str(error))
         return
-    err.print(f"Restored the backup of {manifest.created_at} ({manifest.files} files); run "
-              "`searchlight migrate` if this version is newer than the backup.")
+    err.print(f"Restored the backup of {manifest.created_at} ({manifest.files} files).")
+    if not schema_is_current(get_engine()):
+        err.print("Run `searchlight migrate`, then `searchlight gdpr reapply` to apply the "
+                  "erasures made since this backup again.")
+        return
+    with transaction() as db_session:
+        again = ledger.reapply(db_session=db_session, settings=get_settings())
+    if again:
+        compact(get_engine())
+    err.print(f"Erasure ledger applied again: {again} records erased since the backup.")
 
 
 def serve(host: str = "127.0.0.1", port: int = 8000, reload: bool = False) -> None:

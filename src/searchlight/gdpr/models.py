@@ -2,7 +2,7 @@
 
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import JSON, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from searchlight.db import Base, utcnow
@@ -35,3 +35,29 @@ class Consent(Base):
     @property
     def active(self) -> bool:
         return self.withdrawn_at is None
+
+
+class Erasure(Base):
+    """An erasure: a request (four eyes: requested by one user, confirmed by another) or a
+    retention purge. Once carried out it is the ledger entry: that it happened, when, on what
+    ground and by whom it was decided — not whom it was about. `record_digests` are keyed
+    hashes of the erased records (record number and creation time, with the secret key), so
+    the erasure can be applied again after a restore without storing who it was."""
+
+    __tablename__ = "gdpr_erasures"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    ground: Mapped[str] = mapped_column(String(20))  # "request" or "retention"
+    status: Mapped[str] = mapped_column(String(20), default="requested")
+    # Set while a request waits; cleared when it is carried out.
+    candidate_id: Mapped[int | None] = mapped_column(
+        ForeignKey("candidates.id", ondelete="SET NULL"), index=True)
+    requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    requested_at: Mapped[datetime] = mapped_column(default=utcnow)
+    confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    carried_out_at: Mapped[datetime | None] = mapped_column(default=None)
+    records: Mapped[int] = mapped_column(default=0)
+    record_digests: Mapped[list[str]] = mapped_column(JSON, default=list)
+    rows: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
+    files: Mapped[int] = mapped_column(default=0)
+    compacted_at: Mapped[datetime | None] = mapped_column(default=None)

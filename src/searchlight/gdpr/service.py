@@ -58,7 +58,7 @@ def record_consent(
     candidate.consent_given_on = now.date()
     if scope == "talent_pool":
         candidate.purpose = "talent_pool"
-    if scope == "retention":
+    if scope in ("talent_pool", "retention"):
         days = get_settings().retention_with_consent_days
         candidate.consent_expires_on = now.date() + timedelta(days=days)
     db_session.flush()

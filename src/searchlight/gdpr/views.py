@@ -3,16 +3,22 @@
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import select
 
-from searchlight import navigation
+from searchlight import jobs, navigation
 from searchlight.auth.access import allowed, require
+from searchlight.auth.models import User
 from searchlight.candidates.forms import PostedForm, text
 from searchlight.candidates.service import get_candidate_for_user
 from searchlight.careers.service import current_notice
+from searchlight.config import get_settings
+from searchlight.db import utcnow
 from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import DomainError
-from searchlight.gdpr import service
+from searchlight.gdpr import export, ledger, retention, service
 from searchlight.gdpr.models import CONSENT_SCOPES
+from searchlight.governance import audit
+from searchlight.governance.events import AuditEvent
 from searchlight.i18n import N_, _, current_locale
 from searchlight.web import render
 
@@ -61,10 +67,17 @@ def withdraw(db: DbSession, user: CurrentUser, consent_id: int) -> Response:
 
 
 def _overview(request: Request, db: DbSession, user: CurrentUser, *, status_code: int = 200,
-              errors: dict[str, str] | None = None) -> Response:
+              errors: dict[str, str] | None = None, values: dict[str, str] | None = None,
+              ) -> Response:
     require(user, "privacy:manage")
+    settings = get_settings()
+    due = retention.due_candidates(db_session=db, now=utcnow(),
+                                   rejected_days=settings.retention_rejected_days)
     return render(request, "gdpr/overview.html", status_code=status_code,
-                  notices=service.notice_versions(db_session=db), errors=errors or {})
+                  notices=service.notice_versions(db_session=db), errors=errors or {},
+                  values=values or {}, waiting=ledger.waiting(db_session=db),
+                  ledger=ledger.done(db_session=db), due=due, settings=settings,
+                  users={u.id: u for u in db.scalars(select(User))})
 
 
 @router.get("/privacy", include_in_schema=False)
@@ -84,3 +97,73 @@ def publish_notice(request: Request, db: DbSession, user: CurrentUser,
         return _overview(request, db, user, status_code=problem.status_code,
                          errors={"notice": _(problem.message)})
     return RedirectResponse("/privacy#notice", status_code=303)
+
+
+@router.post("/privacy/export", include_in_schema=False)
+def export_person(request: Request, db: DbSession, user: CurrentUser,
+                  form: PostedForm) -> Response:
+    require(user, "privacy:manage", target="export")
+    email = text(form, "email")
+    people = export.find_by_email(db_session=db, email=email)
+    if not people:
+        return _overview(request, db, user, status_code=404, values={"export": email},
+                         errors={"export": _("No candidate has this e-mail address.")})
+    data = export.as_zip(db_session=db, candidates=people, settings=get_settings())
+    audit.record(db_session=db, actor=user, event=AuditEvent(
+        "gdpr.exported", "candidate", people[0].id, {"records": len(people)}))
+    name = f"subject-access-{people[0].id}-{utcnow():%Y%m%d}.zip"
+    return Response(data, media_type="application/zip",
+                    headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.post("/privacy/erasures", include_in_schema=False)
+def request_erasure(request: Request, db: DbSession, user: CurrentUser,
+                    form: PostedForm) -> Response:
+    require(user, "privacy:manage", target="erasure")
+    email = text(form, "email")
+    people = export.find_by_email(db_session=db, email=email)
+    if not people:
+        return _overview(request, db, user, status_code=404, values={"erase": email},
+                         errors={"erase": _("No candidate has this e-mail address.")})
+    try:
+        for person in people:
+            ledger.request_erasure(db_session=db, actor=user, candidate=person)
+    except DomainError as problem:
+        if problem.status_code == 403:
+            raise
+        return _overview(request, db, user, status_code=problem.status_code,
+                         values={"erase": email}, errors={"erase": _(problem.message)})
+    return RedirectResponse("/privacy#erasures", status_code=303)
+
+
+@router.post("/candidates/{candidate_id:int}/erasure", include_in_schema=False)
+def request_candidate_erasure(db: DbSession, user: CurrentUser, candidate_id: int) -> Response:
+    candidate = get_candidate_for_user(db_session=db, user=user, candidate_id=candidate_id,
+                                       permission="privacy:manage")
+    ledger.request_erasure(db_session=db, actor=user, candidate=candidate)
+    return RedirectResponse("/privacy#erasures", status_code=303)
+
+
+@router.post("/privacy/erasures/{erasure_id:int}/confirm", include_in_schema=False)
+def confirm_erasure(db: DbSession, user: CurrentUser, erasure_id: int) -> Response:
+    erasure = ledger.get_erasure_for_user(db_session=db, user=user, erasure_id=erasure_id)
+    ledger.confirm_erasure(db_session=db, actor=user, erasure=erasure, settings=get_settings())
+    # VACUUM cannot run inside this request's transaction: a job compacts after the commit.
+    jobs.defer(db_session=db, task_name="gdpr.compact")
+    return RedirectResponse("/privacy#ledger", status_code=303)
+
+
+@router.post("/privacy/erasures/{erasure_id:int}/cancel", include_in_schema=False)
+def cancel_erasure(db: DbSession, user: CurrentUser, erasure_id: int) -> Response:
+    erasure = ledger.get_erasure_for_user(db_session=db, user=user, erasure_id=erasure_id)
+    ledger.cancel_erasure(db_session=db, actor=user, erasure=erasure)
+    return RedirectResponse("/privacy#erasures", status_code=303)
+
+
+@router.post("/privacy/purge", include_in_schema=False)
+def purge_now(db: DbSession, user: CurrentUser) -> Response:
+    require(user, "privacy:manage", target="purge")
+    _due, erased = retention.purge(db_session=db, settings=get_settings(), now=utcnow())
+    if erased is not None:
+        jobs.defer(db_session=db, task_name="gdpr.compact")
+    return RedirectResponse("/privacy#ledger", status_code=303)

@@ -204,6 +204,14 @@ def json_ld(data: dict[str, Any]) -> str:
 
 # --- transparency notice -------------------------------------------------------------------
 
+def shown_notice(db_session: Session, language: str) -> Notice:
+    """The notice a page shows; the first version is only stored when someone applies under it,
+    because a page view never writes."""
+    notice = db_session.scalar(select(Notice).where(Notice.language == language)
+                               .order_by(Notice.version.desc()).limit(1))
+    return notice or Notice(version=1, language=language, body=DEFAULT_NOTICE[language])
+
+
 def current_notice(db_session: Session, language: str) -> Notice:
     notice = db_session.scalar(select(Notice).where(Notice.language == language)
                                .order_by(Notice.version.desc()).limit(1))
@@ -334,19 +342,22 @@ def subscribe(db_session: Session, *, email: str, role_keys: list[str], skills: 
     return alert
 
 
-def confirm_alert(db_session: Session, token: str) -> AlertSubscription:
+def alert_by_token(db_session: Session, token: str) -> AlertSubscription:
     alert = db_session.scalar(select(AlertSubscription).where(AlertSubscription.token == token))
     if alert is None:
         raise NotFound("This confirmation link is not valid (any more).")
+    return alert
+
+
+def confirm_alert(db_session: Session, token: str) -> AlertSubscription:
+    alert = alert_by_token(db_session, token)
     if alert.confirmed_at is None:
         alert.confirmed_at = utcnow()
     return alert
 
 
 def unsubscribe(db_session: Session, token: str) -> None:
-    alert = db_session.scalar(select(AlertSubscription).where(AlertSubscription.token == token))
-    if alert is not None:
-        db_session.delete(alert)
+    db_session.delete(alert_by_token(db_session, token))
 
 
 # --- first-party events ------------------------------------------------------------------------

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_SECRET = "change-me-in-production"  # noqa: S105 - the value production refuses
+DEFAULT_SECRET = "change-me-in-production"  # noqa: S105  # nosec B105
 
 
 class Settings(BaseSettings):

@@ -1,7 +1,7 @@
 """screening: passage stances and dated jobs with their passages
 
-Revision ID: 20261204_20_screening_stance
-Revises: 20261204_13_interviews
+Revision ID: 20261204_21_screening_stance
+Revises: 20261204_20_source_costs
 Create Date: 2026-12-04 05:40:00
 """
 from collections.abc import Sequence
@@ -9,8 +9,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = '20261204_20_screening_stance'
-down_revision: str | None = '20261204_13_interviews'
+revision: str = '20261204_21_screening_stance'
+down_revision: str | None = '20261204_20_source_costs'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

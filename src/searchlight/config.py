@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_SECRET = "change-me-in-production"  # noqa: S105 - the value production refuses
+DEFAULT_SECRET = "change-me-in-production"  # noqa: S105  # nosec B105
 
 
 class Settings(BaseSettings):
@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     # a year with the applicant's consent.
     retention_rejected_days: int = Field(default=28, ge=0)
     retention_with_consent_days: int = Field(default=365, ge=0)
+    rate_limit_login: int = Field(default=10, ge=1)
+    rate_limit_uploads: int = Field(default=60, ge=1)
+    rate_limit_ai: int = Field(default=60, ge=1)
+    rate_limit_exports: int = Field(default=60, ge=1)
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> "Settings":

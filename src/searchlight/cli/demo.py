@@ -16,13 +16,15 @@ from searchlight.roles.models import Role
 err = Console(stderr=True)
 demo_app = typer.Typer(help="Demo data.", no_args_is_help=True)
 
-DEMO_PASSWORD = "searchlight-demo"
+# demo accounts are refused in production
+DEMO_PASSWORD = "searchlight-demo"  # nosec B105
 DEMO_USERS = (
     ("admin@demo.searchlight.local", "Ada Admin", "admin"),
     ("recruiter@demo.searchlight.local", "Ruben Recruiter", "recruiter"),
     ("manager@demo.searchlight.local", "Hanna Hiring", "hiring_manager"),
     ("ld@demo.searchlight.local", "Lotte Leren", "ld_lead"),
     ("employee@demo.searchlight.local", "Emre Medewerker", "employee"),
+    ("privacy@demo.searchlight.local", "Pim Privacy", "privacy_officer"),
 )
 # Domains that ship demo data, in dependency order; each has `demo.load(db_session=...)`.
 DEMO_DOMAINS = ("taxonomy", "roles", "crm", "candidates", "screening", "content", "careers",

@@ -45,7 +45,7 @@ _STAFF_COLUMNS = (
     "reskilling_assessments.reviewer_id", "reskilling_evidence.reviewer_id",
     "reskilling_search_scores.reviewer_id", "gdpr_consents.recorded_by_id",
     "gdpr_consents.withdrawn_by_id", "gdpr_erasures.requested_by_id",
-    "gdpr_erasures.confirmed_by_id",
+    "gdpr_erasures.confirmed_by_id", "crm_source_costs.created_by_id",
 )
 _ERASED_WITH_THE_CANDIDATE = (
     "applications.candidate_id", "candidate_search_terms.candidate_id", "documents.candidate_id",

@@ -16,15 +16,19 @@ from searchlight.db import utcnow
 from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import DomainError
 from searchlight.gdpr import export, ledger, retention, service
+from searchlight.gdpr import panels as home_panels
 from searchlight.gdpr.models import CONSENT_SCOPES
 from searchlight.governance import audit
 from searchlight.governance.events import AuditEvent
+from searchlight.home import panels
 from searchlight.i18n import N_, _, current_locale
 from searchlight.web import render
 
 router = APIRouter(tags=["gdpr"])
 navigation.register(navigation.Entry(path="/privacy", label=N_("Privacy"),
                                      permission="privacy:manage", order=95))
+panels.register(panels.Panel(key="gdpr.privacy", template="gdpr/_home_privacy.html",
+                             context=home_panels.privacy, permission="privacy:manage", order=55))
 
 
 def _candidate_page(request: Request, db: DbSession, user: CurrentUser, candidate_id: int, *,

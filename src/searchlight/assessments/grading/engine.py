@@ -8,9 +8,11 @@ What it compares the answer with, all in Dutch and English:
 - anchor answers (graded examples): a similarity-weighted vote of the examples' levels.
 
 The "correctness" of an answer (0-1) is placed on the item's scale between `low` and `high`;
-anchors, when the item has them, pull the level towards the levels of the examples the answer
-resembles. The supporting quote is the sentence of the answer closest to what the chosen level
-asks for, copied verbatim. Parameters were chosen by cross-validation (bench/README.md).
+when the item has anchors, the anchors the answer resembles most pull the level towards theirs
+(`anchor_share`). The supporting quote is the sentence of the answer closest to what the chosen
+level asks for, copied verbatim. Parameters were chosen by cross-validation over questions
+(bench/grading.py, bench/README.md): DEFAULT_PARAMS for a rubric alone, ANCHORED_PARAMS for
+items with anchor answers.
 """
 
 import re
@@ -35,15 +37,18 @@ _SAME_AS_ANCHOR = 0.97
 
 @dataclass(frozen=True)
 class EngineParams:
-    low: float = 0.25  # correctness at or below: the lowest level
-    high: float = 0.75  # correctness at or above: the highest level
-    lexical_share: float = 0.4  # share of term overlap in correctness (rest: embeddings)
-    description_share: float = 0.0  # share of the level-description vote in the rubric level
-    anchor_share: float = 0.6  # share of the anchor vote when the item has anchors
+    low: float = 0.1  # correctness at or below: the lowest level
+    high: float = 0.35  # correctness at or above: the highest level
+    lexical_share: float = 0.8  # share of term overlap in correctness (rest: embeddings)
+    description_share: float = 0.25  # share of the level-description vote in the rubric level
+    anchor_share: float = 0.5  # share of the anchor vote when the item has anchors
     temperature: float = 0.05  # softmax temperature of the anchor and description votes
 
 
+# Chosen by 5-fold cross-validation over questions (bench/README.md, "Grading").
 DEFAULT_PARAMS = EngineParams()
+ANCHORED_PARAMS = EngineParams(low=0.2, high=0.4, lexical_share=0.6, anchor_share=0.5,
+                               temperature=0.05)
 
 
 @dataclass(frozen=True)
@@ -140,10 +145,12 @@ class OfflineEngine:
     name = ENGINE_NAME
 
     def __init__(self, *, embedder: Embedder | None = None,
-                 params: EngineParams = DEFAULT_PARAMS, use_anchors: bool = True,
+                 params: EngineParams = DEFAULT_PARAMS,
+                 anchored_params: EngineParams = ANCHORED_PARAMS, use_anchors: bool = True,
                  languages: Sequence[str] = ("en", "nl")) -> None:
         self._embedder = embedder
         self.params = params
+        self.anchored_params = anchored_params
         self.use_anchors = use_anchors
         self.languages = tuple(languages)
         self._cache: dict[str, np.ndarray] = {}
@@ -153,6 +160,10 @@ class OfflineEngine:
         if self._embedder is None:
             self._embedder = default_embedder()
         return self._embedder
+
+    def params_for(self, features: ItemFeatures) -> EngineParams:
+        """ANCHORED_PARAMS when the item has anchor answers of two or more levels."""
+        return self.anchored_params if len(set(features.anchor_levels)) > 1 else self.params
 
     @property
     def model(self) -> str:
@@ -165,7 +176,7 @@ class OfflineEngine:
                     [text.lower() for text in missing]), strict=True):
                 self._cache[text] = vector
         if not texts:
-            return np.zeros((0, 1), dtype=np.float32)
+            return np.asarray(self.embedder.encode([]), dtype=np.float32)
         return np.stack([self._cache[text] for text in texts])
 
     def features(self, item: Item, answer: str) -> ItemFeatures:
@@ -181,7 +192,7 @@ class OfflineEngine:
             lexical = max(term_recall(text, ref, self.languages) for ref in references)
         described = [level for level in item.levels if level.description]
         anchors = [(level.level, example) for level in item.levels for example in level.examples
-                   if self.use_anchors and example.strip()]
+                   if self.use_anchors and any(ch.isalnum() for ch in example)]
         if anchors:  # reference answers are examples of the highest level too
             anchors += [(item.highest, reference) for reference in item.reference_answers]
         return ItemFeatures(
@@ -199,7 +210,7 @@ class OfflineEngine:
         """A level and a quote; with `original`, only sentences also found there are quoted
         (grading a cleaned copy of an answer still quotes the answer itself)."""
         features = features or self.features(item, answer)
-        level, basis = level_from_features(item, features, self.params)
+        level, basis = level_from_features(item, features, self.params_for(features))
         return ItemProposal(item.key, level, self.quote(item, answer, level, original=original),
                             basis, features)
 

@@ -16,13 +16,16 @@ table gives mean and spread (standard deviation) over the folds.
 
 Settings: "rubric" = level descriptions and reference answers only; "anchors" = the same plus
 one graded example answer per level (four per question). Methods:
-    baseline   cosine of the answer with the best reference answer, mapped linearly onto the
-               item's levels between two thresholds (the thresholds chosen by the same CV)
+    baseline   cosine of the answer with the best reference answer (without references: the
+               top level's description), mapped linearly onto the item's levels between two
+               thresholds (chosen by the same CV); no term overlap, descriptions or anchors
     engine     the offline engine (src/searchlight/assessments/grading/engine.py), every
                parameter of its grid chosen by the same CV
     shipped    the engine with its shipped DEFAULT_PARAMS (chosen on all ten questions, so
                optimistic: shown for reference, not as a held-out figure)
-The LLM path is measured too when SEARCHLIGHT_LLM_BASE_URL is set (with --llm)."""
+With --llm the model path (grading/llm.py) is measured on the same answers in both settings, on
+the database and endpoint of the current settings (SEARCHLIGHT_LLM_*); it has no parameters to
+choose, so it is scored per fold without training. Its "needs a human" count is shown too."""
 
 import argparse
 import itertools
@@ -72,7 +75,9 @@ class Case:
     answers: list[Answer]
     rubric_features: list[ItemFeatures]
     anchor_features: list[ItemFeatures]
-    baseline_features: list[ItemFeatures]
+
+
+QUESTION_TEXT: dict[str, str] = {}
 
 
 def load() -> tuple[list[Question], dict[str, str], list[Answer]]:
@@ -80,6 +85,7 @@ def load() -> tuple[list[Question], dict[str, str], list[Answer]]:
                                   source="grading_rubrics.yaml")
     questions = [q for c in challenges for q in c.questions]
     languages = {q.key: c.language for c in challenges for q in c.questions}
+    QUESTION_TEXT.update({q.key: q.text for q in questions})
     raw = yaml.safe_load((DATA / "grading_answers.yaml").read_text(encoding="utf-8"))
     answers = [Answer(key, str(row[1]), int(row[0]), len(row) > 2 and row[2] == "anchor")
                for key, rows in raw.items() for row in rows]
@@ -97,21 +103,20 @@ def with_anchors(item: Item, anchors: Iterable[Answer]) -> Item:
     return item.model_copy(update={"levels": sorted(levels.values(), key=lambda x: x.level)})
 
 
-def build_cases(engine: OfflineEngine) -> list[Case]:
+def build_cases(engine: OfflineEngine, *, references: bool = True) -> list[Case]:
     questions, languages, answers = load()
     cases = []
     for question in questions:
         item = question.items[0]
+        if not references:  # the top level's description then stands in for them
+            item = item.model_copy(update={"reference_answers": []})
         mine = [a for a in answers if a.question == question.key]
         scored = [a for a in mine if not a.anchor]
         anchored = with_anchors(item, [a for a in mine if a.anchor])
-        bare = item.model_copy(update={"levels": [
-            level.model_copy(update={"description": ""}) for level in item.levels]})
         cases.append(Case(
             question.key, languages[question.key], item, anchored, scored,
             [engine.features(item, a.text) for a in scored],
             [engine.features(anchored, a.text) for a in scored],
-            [engine.features(bare, a.text) for a in scored],
         ))
     return cases
 
@@ -133,21 +138,16 @@ def engine_grid(anchors: bool) -> list[EngineParams]:
         if not anchors:
             grid.append(base)
             continue
-        if description:  # never chosen with anchors; left out to keep the grid small
-            continue
-        for share, temperature, calibration in itertools.product(
-                (0.0, 0.3, 0.5, 0.7), (0.02, 0.05, 0.1), (0.0, 0.5, 1.0)):
+        for share, temperature in itertools.product((0.0, 0.3, 0.5, 0.7),
+                                                    (0.02, 0.05, 0.1)):
             if share == 0.0 and temperature != 0.05:
                 continue
-            grid.append(replace(base, anchor_share=share, temperature=temperature,
-                                calibration_share=calibration))
+            grid.append(replace(base, anchor_share=share, temperature=temperature))
     return grid
 
 
 def predictions(case: Case, setting: str, params: EngineParams) -> list[int]:
-    if setting == "baseline":
-        features, item = case.baseline_features, case.item
-    elif setting == "anchors":
+    if setting == "anchors":
         features, item = case.anchor_features, case.anchored
     else:
         features, item = case.rubric_features, case.item
@@ -203,6 +203,52 @@ def cross_validate(table: Table, k: int) -> tuple[list[tuple[float, float]],
     return results, chosen
 
 
+def model_levels(cases: Sequence[Case], setting: str, engine: OfflineEngine) -> dict[str, list[
+        int | None]]:
+    """The model path's level per scored answer (None: waiting for a human), per question."""
+    from searchlight.assessments.grading.llm import grade_all_with_model
+    from searchlight.db import transaction
+
+    levels = {}
+    with transaction() as db:
+        for case in cases:
+            item = case.anchored if setting == "anchors" else case.item
+            question = Question(key=case.key, text=QUESTION_TEXT[case.key], items=[item])
+            grades = grade_all_with_model(
+                db_session=db, answers=[(question, a.text) for a in case.answers],
+                language=case.language, offline=engine)
+            levels[case.key] = [g.levels[item.key] for g in grades]
+    return levels
+
+
+def measure_model(cases: Sequence[Case], engine: OfflineEngine, k: int) -> None:
+    from searchlight.config import get_settings
+
+    if not get_settings().llm_base_url:
+        print("model path: not measured, no endpoint configured (SEARCHLIGHT_LLM_BASE_URL)")
+        return
+    for setting in ("rubric", "anchors"):
+        started = time.perf_counter()
+        levels = model_levels(cases, setting, engine)
+        waiting = sum(level is None for rows in levels.values() for level in rows)
+        results = []
+        for fold in folds(cases, k):
+            rows = []
+            for case in fold:
+                # an answer waiting for a human counts as the item's lowest level
+                machine = [case.item.lowest if level is None else level
+                           for level in levels[case.key]]
+                human = [a.level for a in case.answers]
+                rows.append((quadratic_weighted_kappa(human, machine, lowest=case.item.lowest,
+                                                      highest=case.item.highest),
+                             sum(h == m for h, m in zip(human, machine, strict=True)),
+                             len(human)))
+            results.append(combine(rows))
+        print(f"{setting:<9} {'model path (' + get_settings().llm_model + ')':<28} "
+              f"{spread([r[0] for r in results]):>15} {spread([r[1] for r in results]):>15}"
+              f"   {waiting} waiting for a human, {time.perf_counter() - started:.0f} s")
+
+
 def spread(values: Sequence[float]) -> str:
     deviation = statistics.stdev(values) if len(values) > 1 else 0.0
     return f"{statistics.fmean(values):.3f} ± {deviation:.3f}"
@@ -213,8 +259,7 @@ def describe(params: EngineParams, setting: str) -> str:
     if setting != "baseline":
         text += f" lexical {params.lexical_share} descriptions {params.description_share}"
     if setting == "anchors":
-        text += (f" anchors {params.anchor_share} T {params.temperature}"
-                 f" calibration {params.calibration_share}")
+        text += f" anchors {params.anchor_share} T {params.temperature}"
     return text
 
 
@@ -222,15 +267,19 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--verbose", action="store_true", help="print each fold's parameters")
+    parser.add_argument("--llm", action="store_true", help="also measure the model path")
+    parser.add_argument("--without-references", action="store_true",
+                        help="leave the reference answers out of every rubric")
     args = parser.parse_args()
     started = time.perf_counter()
     engine = OfflineEngine()
-    cases = build_cases(engine)
+    cases = build_cases(engine, references=not args.without_references)
     scored = sum(len(c.answers) for c in cases)
     print(f"graded short answers: {len(cases)} questions "
           f"({sum(c.language == 'en' for c in cases)} en, "
           f"{sum(c.language == 'nl' for c in cases)} nl), {scored} scored answers, "
           f"4 anchors per question; encoder {engine.model}; "
+          f"{'without' if args.without_references else 'with'} reference answers; "
           f"features in {time.perf_counter() - started:.0f} s")
     flagged = sum(bool(inspect_answer(a.text).findings) for c in cases for a in c.answers)
     print(f"injection guard on these honest answers: {flagged} of {scored} flagged")
@@ -255,6 +304,8 @@ def main() -> int:
                    for fold in folds(cases, args.folds)]
         print(f"{setting:<9} {'shipped defaults':<28} {spread([r[0] for r in results]):>15} "
               f"{spread([r[1] for r in results]):>15}")
+    if args.llm:
+        measure_model(cases, engine, args.folds)
     print(f"\n{time.perf_counter() - started:.0f} s")
     return 0
 

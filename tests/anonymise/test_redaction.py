@@ -322,3 +322,12 @@ def test_it_stays_fast_on_pathological_text(text: str) -> None:
     started = time.process_time()
     anonymise(text)
     assert time.process_time() - started < 2.0  # ~0.1 s on a 2-core machine; no blow-up
+
+
+def test_it_redacts_only_the_known_person_in_a_short_reason():
+    from searchlight.anonymise import KnownIdentity, redact_known
+
+    known = KnownIdentity("Jan de Vries", "jan@devries.nl", "06 12345678")
+    assert redact_known("Chose another offer.", known) == "Chose another offer."
+    assert redact_known("Jan de Vries declined; mail jan@devries.nl or 06 12345678", known) == (
+        "[PERSON] declined; mail [EMAIL] or [PHONE]")

@@ -27,6 +27,8 @@ from searchlight.anonymise.redaction import (
     Redaction,
     anonymise,
     merge,
+    redact_known,
 )
 
-__all__ = ["ENTITY_TYPES", "Entity", "KnownIdentity", "Redaction", "anonymise", "merge"]
+__all__ = ["ENTITY_TYPES", "Entity", "KnownIdentity", "Redaction", "anonymise", "merge",
+           "redact_known"]

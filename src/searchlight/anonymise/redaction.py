@@ -82,6 +82,17 @@ def anonymise(text: str, *, known: KnownIdentity | None = None,
     return Redaction(text=redact(text, entities), entities=entities)
 
 
+def redact_known(text: str, known: KnownIdentity) -> str:
+    """Only the record's own name, e-mail and phone (in their variant forms) and any e-mail
+    address or phone number: for short texts such as a decision's reason, which the full
+    name finders would over-redact ("Chose another offer." reads like a name line)."""
+    lowered = lower_same_length(text)
+    spans = [*_known_spans(text, tokenise(text), known), *find_emails(text, lowered),
+             *find_phones(text, lowered)]
+    entities = tuple(Entity(kind, start, end) for kind, start, end in merge(_trimmed(text, spans)))
+    return redact(text, entities)
+
+
 def find_entities(text: str, *, known: KnownIdentity | None = None,
                   language: str | None = None) -> list[Span]:
     """Merged, non-overlapping (type, start, end) spans of personal data, in text order."""

@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, selectinload
 
-from searchlight.anonymise import KnownIdentity, anonymise
+from searchlight.anonymise import KnownIdentity, redact_known
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.candidates.identity import needs_contact, reveal_identity
@@ -128,7 +128,7 @@ def _without_identity(reason: str, candidate: Candidate) -> str:
     if not reason:
         return reason
     known = KnownIdentity(candidate.full_name, candidate.email, candidate.phone or None)
-    return anonymise(reason, known=known).text
+    return redact_known(reason, known)
 
 
 def move_stage(

@@ -29,7 +29,8 @@ def test_it_combines_the_signals_and_leaves_out_what_has_no_data():
     assert scarce.level == "high" and scarce.score == 82.2
     plenty = scarcity(Inputs(12, 5, None, 0, None, None))
     assert plenty.missing == ("market", "speed") and plenty.signals == {"pool": 0.2}
-    assert plenty.level == "low" and plenty.score == 20.0
+    assert plenty.level == "unknown" and plenty.score == 20.0
+    assert scarcity(Inputs(12, 5, 5.0, 3, None, None)).level == "low"
 
 
 def test_it_finds_similar_roles_by_shared_skills():

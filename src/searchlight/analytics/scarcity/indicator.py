@@ -5,7 +5,8 @@
 - Pool: strong matches `n` among our own candidates and talent pools; `k / (k + n)` with
   k = POOL_HALF: no match gives 1, POOL_HALF matches give 0.5.
 - Speed: median days to hire for similar roles `d`; `d / (d + DAYS_HALF)`.
-A signal without data is left out (and listed as missing), never counted as zero.
+A signal without data is left out (and listed as missing), never counted as zero; with fewer
+than two signals the level is "unknown" (an empty pool alone says little about the market).
 """
 
 from __future__ import annotations
@@ -53,7 +54,8 @@ def scarcity(inputs: Inputs) -> Scarcity:
     else:
         missing.append("speed")
     score = round(100 * sum(signals.values()) / len(signals), 1)
-    level = next(name for floor, name in LEVELS if score >= floor)
+    level = (next(name for floor, name in LEVELS if score >= floor) if len(signals) >= 2
+             else "unknown")
     return Scarcity(score, level, signals, tuple(missing))
 
 

@@ -1,7 +1,7 @@
 """next actions: decisions on suggestions (done, snoozed, dismissed) and recruiters' limits
 
-Revision ID: 20261204_23_next_actions
-Revises: 20261204_22_scarcity
+Revision ID: 20261204_25_next_actions
+Revises: 20261204_24_scarcity
 Create Date: 2026-12-04 06:20:00
 """
 from collections.abc import Sequence
@@ -11,8 +11,8 @@ from alembic import op
 
 import searchlight.db
 
-revision: str = '20261204_23_next_actions'
-down_revision: str | None = '20261204_22_scarcity'
+revision: str = '20261204_25_next_actions'
+down_revision: str | None = '20261204_24_scarcity'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -1,7 +1,7 @@
 """scarcity: labour-market figures per occupation code and the occupation of a role
 
-Revision ID: 20261204_22_scarcity
-Revises: 20261204_21_screening_stance
+Revision ID: 20261204_24_scarcity
+Revises: 20261204_22_decision_reviews
 Create Date: 2026-12-04 06:00:00
 """
 from collections.abc import Sequence
@@ -11,8 +11,8 @@ from alembic import op
 
 import searchlight.db
 
-revision: str = '20261204_22_scarcity'
-down_revision: str | None = '20261204_21_screening_stance'
+revision: str = '20261204_24_scarcity'
+down_revision: str | None = '20261204_22_decision_reviews'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -16,6 +16,7 @@ from searchlight.content import service as content
 from searchlight.crm.models import TalentPool
 from searchlight.gdpr import ledger
 from searchlight.gdpr import service as gdpr
+from searchlight.governance import explanations
 from searchlight.interviews import service as interviews
 from searchlight.reskilling import development
 from searchlight.reskilling import service as reskilling
@@ -56,6 +57,11 @@ def world(db, alice, bob, charlie, dora, lena, eve, client):  # type: ignore[no-
     consent = gdpr.record_consent(db_session=db, actor=alice, candidate=candidate,
                                   scope="retention", notice=current_notice(db, "nl"))
     erasure = ledger.request_erasure(db_session=db, actor=dora, candidate=candidate)
+    _candidate, [decision, *_] = explanations.explain_candidate(
+        db_session=db, user=alice, candidate_id=candidate.id)
+    review = explanations.start_review(db_session=db, actor=alice, candidate_id=candidate.id,
+                                       kind=decision.kind, decision_id=decision.decision_id,
+                                       reason="Please look again.")
     db.commit()
     return {
         "candidate_id": candidate.id,
@@ -84,6 +90,7 @@ def world(db, alice, bob, charlie, dora, lena, eve, client):  # type: ignore[no-
         "entry_id": db.scalar(select(FaqEntry.id).order_by(FaqEntry.id)),
         "consent_id": consent.id,
         "erasure_id": erasure.id,
+        "review_id": review.id,
         "number": 1,
         "skill_key": "python",
         "token": "not-a-real-token",

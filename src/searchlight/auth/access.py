@@ -27,6 +27,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "consent:write": frozenset({"admin", "recruiter", "privacy_officer"}),
     "privacy:manage": frozenset({"admin", "privacy_officer"}),
     "analytics:read": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "analytics:manage": frozenset({"admin", "recruiter"}),
     "api_tokens:manage": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
     "content:read": frozenset({"admin", "recruiter", "hiring_manager"}),
     "content:read_all": frozenset({"admin", "recruiter"}),

@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "bias",
     "interviews",
     "gdpr",
+    "actions",
 )
 
 

@@ -165,7 +165,7 @@ class OfflineEngine:
                     [text.lower() for text in missing]), strict=True):
                 self._cache[text] = vector
         if not texts:
-            return np.zeros((0, 1), dtype=np.float32)
+            return np.asarray(self.embedder.encode([]), dtype=np.float32)
         return np.stack([self._cache[text] for text in texts])
 
     def features(self, item: Item, answer: str) -> ItemFeatures:

@@ -254,6 +254,7 @@ def save_anchor(*, db_session: Session, actor: User, submission: AssessmentSubmi
 class Agreement:
     challenge_key: str
     challenge_title: str
+    language: str
     question_key: str
     item_key: str
     dimension: str
@@ -284,7 +285,8 @@ def calibration(*, db_session: Session, challenge_id: int | None = None) -> list
         for period in ("", (submission.decided_at or submission.submitted_at).strftime("%Y-%m")):
             key = (submission.challenge_id, proposal.question_key, proposal.item_key, period)
             if key not in groups:
-                groups[key] = Agreement(challenge.key, challenge.title, proposal.question_key,
+                groups[key] = Agreement(challenge.key, challenge.title, challenge.language,
+                                        proposal.question_key,
                                         proposal.item_key, proposal.dimension, period)
             groups[key].pairs.append((proposal.level, proposal.final_level))
     for (cid, _question, _item, _period), agreement in groups.items():

@@ -5,6 +5,7 @@
     screening_speed  CVs per second end to end, peak memory, re-rank of a stored pool
     candidate_list   median and p95 server time of the candidate list at 100,000 candidates
     content_check    inclusive-language findings on public job ads, and the check's speed
+    grading          offline grading engine vs reference similarity: QWK on graded answers
 
 Pass names to run only some: `python bench/run_all.py quality anonymisation`."""
 
@@ -14,7 +15,8 @@ import time
 from pathlib import Path
 
 BENCH = Path(__file__).resolve().parent
-SUITE = ("quality", "anonymisation", "screening_speed", "candidate_list", "content_check")
+SUITE = ("quality", "anonymisation", "screening_speed", "candidate_list", "content_check",
+         "grading")
 
 
 def main() -> int:

@@ -184,3 +184,39 @@ def test_it_tells_the_browser_not_to_keep_pages_with_personal_data(as_alice, db)
     assert profile.headers["cache-control"] == "no-store"
     assert as_alice.get("/api/candidates").headers["cache-control"] == "no-store"
     assert "no-store" not in as_alice.get("/static/app.css").headers.get("cache-control", "")
+
+
+def test_it_lists_the_scorecards_a_hiring_manager_still_owes(as_bob, db):  # type: ignore[no-untyped-def]
+    from searchlight.interviews import service as interviews
+    from searchlight.interviews.schemas import ScorecardIn
+
+    mine = make_role(db, "ml-engineer", manager=as_bob.user)
+    other = make_role(db, "secret-role")
+    waiting = apply(db, make_candidate(db, "Jan de Vries"), mine, stage="interview")
+    done = apply(db, make_candidate(db, "Piet Klaar"), mine, stage="interview")
+    apply(db, make_candidate(db, "Vroeg Stadium"), mine, stage="screened")
+    apply(db, make_candidate(db, "Geheime Kandidaat"), other, stage="interview")
+    interviews.submit_scorecard(db_session=db, actor=as_bob.user, candidate=done.candidate,
+                                role=mine, data=ScorecardIn(ratings={"skills": 4},
+                                                            recommendation="yes"))
+    db.commit()
+    page = as_bob.get("/").text
+    panel = page.split('id="home-scorecards"')[1].split("</section>")[0]
+    assert f'href="/candidates/{waiting.candidate_id}/interviews"' in panel
+    assert "Jan de Vries" in panel
+    assert "<strong>1</strong> candidate in the interview stage" in panel
+    assert "Piet Klaar" not in panel and "Vroeg Stadium" not in panel
+    assert "Geheime Kandidaat" not in page
+
+
+def test_it_tells_a_hiring_manager_without_scorecards_due_what_will_appear(as_bob, db):  # type: ignore[no-untyped-def]
+    make_role(db, "ml-engineer", manager=as_bob.user)
+    db.commit()
+    as_bob.client.cookies.set("searchlight_locale", "nl")
+    page = as_bob.get("/").text
+    assert "In te vullen scorekaarten" in page and "Er wachten geen scorekaarten op je" in page
+
+
+def test_it_shows_no_scorecard_panel_to_recruiters_or_employees(as_alice, as_charlie):  # type: ignore[no-untyped-def]
+    assert 'id="home-scorecards"' not in as_alice.get("/").text
+    assert 'id="home-scorecards"' not in as_charlie.get("/").text

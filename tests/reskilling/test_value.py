@@ -105,3 +105,32 @@ def test_the_value_section_speaks_dutch_with_decimal_commas(client, db, plan):
     assert "Nulmeting" in page and "Binnen de belofte" in page
     assert "22%" in page  # (320 - 250) / 320 of the demo team
     assert "320,0 uur" in page  # its baseline hours, with a decimal comma
+
+
+def test_it_gives_a_team_lead_a_page_to_record_and_follow_the_teams_value(client, db, plan, bob,
+                                                                          alice, charlie):
+    team = _team(db, "Legacy Polisadministratie")
+    team.lead_id = bob.id
+    other = _team(db, "Legacy Schadesystemen")
+    db.flush()
+    as_bob = log_in(client, db, bob)
+    home = as_bob.get("/").text
+    assert 'id="home-my-teams"' in home and f'href="/reskilling/teams/{team.id}"' in home
+    assert f'href="/reskilling/teams/{other.id}"' not in home
+    empty = as_bob.get(f"/reskilling/teams/{team.id}")
+    assert empty.status_code == 200 and "No baseline yet" in empty.text
+    assert f'action="/reskilling/teams/{team.id}/measurements"' in empty.text
+    for kind, on, hours in (("baseline", "2026-01-05", "200"), ("periodic", "2026-03-02", "150")):
+        response = as_bob.post(f"/reskilling/teams/{team.id}/measurements", data={
+            "kind": kind, "measured_on": on, "maintenance_hours": hours,
+            "incidents_total": "8", "incidents_by_ai": "2", "lead_time_days": "5"},
+            follow_redirects=False)
+        assert response.headers["location"] == f"/reskilling/teams/{team.id}?recorded=1"
+    page = as_bob.get(f"/reskilling/teams/{team.id}?recorded=1").text
+    assert "Measurement saved." in page and "25%" in page and "Within the promise" in page
+    assert 'class="value-chart"' in page
+    assert "time saved: 25%" in as_bob.get("/").text
+    assert as_bob.get(f"/reskilling/teams/{other.id}").status_code == 403
+    for user in (alice, charlie):
+        assert log_in(client, db, user).get(f"/reskilling/teams/{team.id}").status_code == 403
+        assert 'id="home-my-teams"' not in log_in(client, db, user).get("/").text

@@ -84,21 +84,45 @@ class AnswerLine(BaseModel):
     answer: str = Field(max_length=MAX_ANSWER_CHARS)
 
 
-def _answers(path: Path) -> list[AnswerLine]:
-    """Every line of the file, or a located error for the first bad one (nothing is graded)."""
-    lines: list[AnswerLine] = []
+def _bad_line(path: Path, number: int, raw: str) -> tuple[str | int | None, str | None, str]:
+    """(id, question, located error) of a line that cannot be graded; the id and question are
+    kept when the line is a JSON object that has them, so the error line can be matched up."""
+    try:
+        data = json.loads(raw)
+    except json.JSONDecodeError as error:
+        return None, None, f"{path}:{number}: not valid JSON ({error.msg})"
+    if not isinstance(data, dict):
+        return None, None, f"{path}:{number}: expected an object with id, question and answer"
+    try:
+        AnswerLine.model_validate(data)
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(part) for part in problem["loc"]) or "(line)"
+        ident = data.get("id") if isinstance(data.get("id"), str | int) else None
+        question = data.get("question") if isinstance(data.get("question"), str) else None
+        return ident, question, f"{path}:{number}: {field}: {problem['msg']}"
+    raise AssertionError("a valid line is not a bad line")
+
+
+def _answers(path: Path) -> list[tuple[int, str, AnswerLine | None]]:
+    """(line number, raw line, the answer or None when the line is bad), blank lines skipped."""
+    rows: list[tuple[int, str, AnswerLine | None]] = []
     for number, raw in enumerate(_read(path).splitlines(), start=1):
         if not raw.strip():
             continue
         try:
-            lines.append(AnswerLine.model_validate(json.loads(raw)))
-        except json.JSONDecodeError as error:
-            fail(f"{path}:{number}: not valid JSON ({error.msg})")
-        except ValidationError as error:
-            problem = error.errors()[0]
-            field = ".".join(str(part) for part in problem["loc"]) or "(line)"
-            fail(f"{path}:{number}: {field}: {problem['msg']}")
-    return lines
+            rows.append((number, raw, AnswerLine.model_validate_json(raw)))
+        except ValidationError:
+            rows.append((number, raw, None))
+    return rows
+
+
+def _waiting(ident: str | int | None, question: str | None, engine: dict[str, str],
+             flag: GuardFinding) -> dict[str, object]:
+    """A line in the issue's shape for an answer nothing could be proposed for."""
+    return {"id": None if ident is None else str(ident), "question": question, "levels": {},
+            "score": None, "evidence": [], "engine": engine, "needs_human": True,
+            "flags": [flag.as_flag()]}
 
 
 @assessments_app.command("grade")
@@ -108,7 +132,11 @@ def grade(
     output: str = typer.Option("json", "--format", help="json (one line per answer)."),
     anchors: bool = typer.Option(True, help="Use the rubric's anchor answers."),
 ) -> None:
-    """Grade a file of answers with the offline engine; prints one JSON line per answer."""
+    """Grade a file of answers with the offline engine; prints one JSON line per answer.
+
+    A line that is not a valid answer gets a line of the same shape with an `invalid_line` flag
+    (and its located error on stderr); every other line is still graded. Exit code 1 when any
+    line was invalid."""
     if output != "json":
         fail("--format must be json")
     try:
@@ -116,22 +144,25 @@ def grade(
     except DomainError as error:
         fail(error.message)
         return
-    lines = _answers(answers)
+    rows = _answers(answers)
     engine = OfflineEngine(use_anchors=anchors)
-    for line in lines:
-        question = challenge.question(line.question)
-        if question is None:
-            result = {
-                "id": str(line.id), "question": line.question, "levels": {}, "score": None,
-                "evidence": [], "engine": {"name": engine.name, "model": engine.model},
-                "needs_human": True,
-                "flags": [GuardFinding("unknown_question",
-                                       f"the rubric has no question {line.question}",
-                                       "", 0, 0).as_flag()],
-            }
+    names = {"name": engine.name, "model": engine.model}
+    invalid = 0
+    for number, raw, line in rows:
+        if line is None:
+            invalid += 1
+            ident, question_key, message = _bad_line(answers, number, raw)
+            err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
+            result = _waiting(ident, question_key, names,
+                              GuardFinding("invalid_line", message, "", 0, 0))
+        elif (question := challenge.question(line.question)) is None:
+            result = _waiting(line.id, line.question, names, GuardFinding(
+                "unknown_question", f"the rubric has no question {line.question}", "", 0, 0))
         else:
             result = grade_answer(question, line.answer, engine).as_line(str(line.id))
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+    if invalid:
+        raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -10,6 +10,8 @@ from searchlight import navigation
 from searchlight.auth.access import allowed
 from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import InvalidInput, NotFound
+from searchlight.home import panels
+from searchlight.interviews import panels as home_panels
 from searchlight.interviews import service
 from searchlight.interviews.kits.bank import BANK
 from searchlight.interviews.schemas import ScorecardIn
@@ -20,6 +22,10 @@ from searchlight.web import render
 router = APIRouter()
 navigation.register(navigation.Entry(path="/portfolio", label="Portfolio",
                                      permission="candidates:read", order=45))
+panels.register(panels.Panel(key="interviews.scorecards",
+                             template="interviews/_home_scorecards.html",
+                             context=home_panels.scorecards_to_fill, permission="candidates:read",
+                             roles=frozenset({"hiring_manager"}), order=25))
 assert set(BANK) == set(DIMENSIONS)
 
 

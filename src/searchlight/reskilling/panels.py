@@ -1,5 +1,5 @@
 """Home panels of the reskilling domain: the employee's own path, the people a lead follows,
-and the L&D lead's overview. Reads only."""
+the teams a lead records value measurements for, and the L&D lead's overview. Reads only."""
 
 from datetime import date
 from typing import Any
@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
-from searchlight.reskilling import development, service
-from searchlight.reskilling.models import Enrolment, Evidence
+from searchlight.reskilling import development, service, value
+from searchlight.reskilling.models import Enrolment, Evidence, Team
 
 
 def my_path(*, db_session: Session, user: User) -> dict[str, Any] | None:
@@ -32,6 +32,13 @@ def my_people(*, db_session: Session, user: User) -> dict[str, Any] | None:
     reminders = development.upcoming(db_session=db_session, user_ids=ids, today=date.today())
     return {"people": led, "waiting": waiting[:5], "waiting_count": len(waiting),
             "reminders": reminders[:5]}
+
+
+def my_teams(*, db_session: Session, user: User) -> dict[str, Any] | None:
+    """The teams `user` leads with their saving so far; hidden for everyone else."""
+    teams = db_session.scalars(select(Team).where(Team.lead_id == user.id).order_by(Team.name))
+    values = [value.team_value(db_session=db_session, team=team) for team in teams]
+    return {"teams": values} if values else None
 
 
 def ld_overview(*, db_session: Session, user: User) -> dict[str, Any] | None:

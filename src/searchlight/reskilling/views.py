@@ -49,6 +49,8 @@ panels.register(panels.Panel(key="reskilling.ld", template="reskilling/_home_ld.
 panels.register(panels.Panel(key="reskilling.my_path", template="reskilling/_home_path.html",
                              context=home_panels.my_path, roles=frozenset({"employee"}),
                              order=10))
+panels.register(panels.Panel(key="reskilling.my_teams", template="reskilling/_home_teams.html",
+                             context=home_panels.my_teams, order=35))
 panels.register(panels.Panel(key="reskilling.my_people",
                              template="reskilling/_home_people.html",
                              context=home_panels.my_people, permission="development:review",
@@ -388,6 +390,17 @@ def build_or_buy(request: Request, key: str, db: DbSession, user: CurrentUser) -
                   preparation_months=buildbuy.PREPARATION_MONTHS)
 
 
+@router.get("/reskilling/teams/{team_id}", include_in_schema=False)
+def team_page(request: Request, team_id: int, db: DbSession, user: CurrentUser) -> Response:
+    """A team's value measurements, for its lead and for L&D: the numbers, the chart and the
+    form to record the next one."""
+    team = value.get_team_for_user(db_session=db, user=user, team_id=team_id)
+    found = value.team_value(db_session=db, team=team)
+    return render(request, "reskilling/team.html", v=found, chart=value.chart(found),
+                  promise=(value.PROMISE_LOW, value.PROMISE_HIGH), today=date.today(),
+                  can_manage=allowed(user, "reskilling:manage"))
+
+
 @router.post("/reskilling/teams/{team_id}/measurements", include_in_schema=False)
 async def team_measurement(request: Request, team_id: int, db: DbSession,
                            user: CurrentUser) -> Response:
@@ -401,8 +414,7 @@ async def team_measurement(request: Request, team_id: int, db: DbSession,
         incidents_by_ai=_form_int(form, "incidents_by_ai") or 0,
         lead_time_days=_form_float(form, "lead_time_days", -1.0),
         note=_form_text(form, "note"))
-    target = "/reskilling/dashboard#value" if allowed(user, "reskilling:manage") else "/"
-    return RedirectResponse(target, status_code=303)
+    return RedirectResponse(f"/reskilling/teams/{team.id}?recorded=1", status_code=303)
 
 
 @router.get("/reskilling/dashboard.csv", include_in_schema=False)

@@ -7,10 +7,14 @@ What it compares the answer with, all in Dutch and English:
 - level descriptions: the answer's cosine with each described level, as an expected level;
 - anchor answers (graded examples): a similarity-weighted vote of the examples' levels.
 
-The "correctness" of an answer (0-1) is placed on the item's scale between `low` and `high`;
-anchors, when the item has them, pull the level towards the levels of the examples the answer
-resembles. The supporting quote is the sentence of the answer closest to what the chosen level
-asks for, copied verbatim. Parameters were chosen by cross-validation (bench/README.md).
+The "correctness" of an answer (0-1) is placed on the item's scale between `low` and `high`.
+When the item has anchors, the same correctness is also measured for each anchor, and a line
+fitted through (anchor correctness, anchor level) places the answer on this item's own scale
+(`calibration_share`); the anchors the answer resembles most pull the level towards theirs
+(`anchor_share`). The supporting quote is the sentence of the answer closest to what the chosen
+level asks for, copied verbatim. Parameters were chosen by cross-validation over questions
+(bench/grading.py, bench/README.md): DEFAULT_PARAMS for a rubric alone, ANCHORED_PARAMS for
+items with anchor answers.
 """
 
 import re
@@ -35,15 +39,19 @@ _SAME_AS_ANCHOR = 0.97
 
 @dataclass(frozen=True)
 class EngineParams:
-    low: float = 0.25  # correctness at or below: the lowest level
-    high: float = 0.75  # correctness at or above: the highest level
-    lexical_share: float = 0.4  # share of term overlap in correctness (rest: embeddings)
-    description_share: float = 0.0  # share of the level-description vote in the rubric level
-    anchor_share: float = 0.6  # share of the anchor vote when the item has anchors
+    low: float = 0.1  # correctness at or below: the lowest level
+    high: float = 0.35  # correctness at or above: the highest level
+    lexical_share: float = 0.8  # share of term overlap in correctness (rest: embeddings)
+    description_share: float = 0.25  # share of the level-description vote in the rubric level
+    anchor_share: float = 0.5  # share of the anchor vote when the item has anchors
     temperature: float = 0.05  # softmax temperature of the anchor and description votes
+    calibration_share: float = 0.0  # share of the anchor-fitted line in the rubric level
 
 
+# Chosen by 5-fold cross-validation over questions (bench/README.md, "Grading").
 DEFAULT_PARAMS = EngineParams()
+ANCHORED_PARAMS = EngineParams(low=0.2, high=0.4, lexical_share=0.6, anchor_share=0.5,
+                               temperature=0.05)
 
 
 @dataclass(frozen=True)
@@ -57,6 +65,8 @@ class ItemFeatures:
     description_similarities: tuple[float, ...] = ()
     anchor_levels: tuple[int, ...] = ()
     anchor_similarities: tuple[float, ...] = ()
+    anchor_semantic: tuple[float, ...] = ()  # each anchor's own `semantic` and `lexical`
+    anchor_lexical: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -112,6 +122,11 @@ def level_from_features(item: Item, features: ItemFeatures, params: EngineParams
     position = min(max((correctness - params.low) / span, 0.0), 1.0)
     rubric = lowest + position * (highest - lowest)
     basis = f"similarity to the reference {correctness:.2f}"
+    fitted = _calibrated(features, params, correctness)
+    if fitted is not None and params.calibration_share > 0:
+        fitted = min(max(fitted, lowest), highest)
+        rubric = (1 - params.calibration_share) * rubric + params.calibration_share * fitted
+        basis += ", scaled by the anchor answers"
     if features.description_levels and params.description_share > 0:
         vote = _softmax_vote(features.description_levels, features.description_similarities,
                              params.temperature)
@@ -129,6 +144,25 @@ def level_from_features(item: Item, features: ItemFeatures, params: EngineParams
     return _nearest_allowed(item, level), basis
 
 
+def _calibrated(features: ItemFeatures, params: EngineParams,
+                correctness: float) -> float | None:
+    """The level of a least-squares line through (anchor correctness, anchor level) at the
+    answer's correctness; None without two distinct anchor levels or when the line does not
+    rise (the anchors then say nothing about this item's scale)."""
+    if len(set(features.anchor_levels)) < 2 or not features.anchor_semantic:
+        return None
+    x = ((1 - params.lexical_share) * np.asarray(features.anchor_semantic)
+         + params.lexical_share * np.asarray(features.anchor_lexical))
+    y = np.asarray(features.anchor_levels, dtype=np.float64)
+    spread = float(((x - x.mean()) ** 2).sum())
+    if spread < 1e-9:
+        return None
+    slope = float(((x - x.mean()) * (y - y.mean())).sum()) / spread
+    if slope <= 0:
+        return None
+    return float(y.mean() + slope * (correctness - x.mean()))
+
+
 def _nearest_allowed(item: Item, value: float) -> int:
     """Round to the nearest whole level inside the item's range (undescribed levels count)."""
     return int(min(max(round(value), item.lowest), item.highest))
@@ -140,10 +174,12 @@ class OfflineEngine:
     name = ENGINE_NAME
 
     def __init__(self, *, embedder: Embedder | None = None,
-                 params: EngineParams = DEFAULT_PARAMS, use_anchors: bool = True,
+                 params: EngineParams = DEFAULT_PARAMS,
+                 anchored_params: EngineParams = ANCHORED_PARAMS, use_anchors: bool = True,
                  languages: Sequence[str] = ("en", "nl")) -> None:
         self._embedder = embedder
         self.params = params
+        self.anchored_params = anchored_params
         self.use_anchors = use_anchors
         self.languages = tuple(languages)
         self._cache: dict[str, np.ndarray] = {}
@@ -153,6 +189,10 @@ class OfflineEngine:
         if self._embedder is None:
             self._embedder = default_embedder()
         return self._embedder
+
+    def params_for(self, features: ItemFeatures) -> EngineParams:
+        """ANCHORED_PARAMS when the item has anchor answers of two or more levels."""
+        return self.anchored_params if len(set(features.anchor_levels)) > 1 else self.params
 
     @property
     def model(self) -> str:
@@ -181,9 +221,17 @@ class OfflineEngine:
             lexical = max(term_recall(text, ref, self.languages) for ref in references)
         described = [level for level in item.levels if level.description]
         anchors = [(level.level, example) for level in item.levels for example in level.examples
-                   if self.use_anchors and example.strip()]
+                   if self.use_anchors and any(ch.isalnum() for ch in example)]
         if anchors:  # reference answers are examples of the highest level too
             anchors += [(item.highest, reference) for reference in item.reference_answers]
+        anchor_semantic: list[float] = []
+        anchor_lexical: list[float] = []
+        if anchors and references:
+            examples = self._vectors([example for _, example in anchors])
+            anchor_semantic = [max(float(s), 0.0) for s in
+                               (examples @ self._vectors(references).T).max(axis=1)]
+            anchor_lexical = [max(term_recall(example, ref, self.languages)
+                                  for ref in references) for _, example in anchors]
         return ItemFeatures(
             empty=False, semantic=max(semantic, 0.0), lexical=lexical,
             description_levels=tuple(level.level for level in described),
@@ -192,6 +240,7 @@ class OfflineEngine:
             anchor_levels=tuple(level for level, _ in anchors),
             anchor_similarities=tuple(
                 float(s) for s in self._vectors([example for _, example in anchors]) @ vector),
+            anchor_semantic=tuple(anchor_semantic), anchor_lexical=tuple(anchor_lexical),
         )
 
     def propose(self, item: Item, answer: str, *, original: str | None = None,
@@ -199,7 +248,7 @@ class OfflineEngine:
         """A level and a quote; with `original`, only sentences also found there are quoted
         (grading a cleaned copy of an answer still quotes the answer itself)."""
         features = features or self.features(item, answer)
-        level, basis = level_from_features(item, features, self.params)
+        level, basis = level_from_features(item, features, self.params_for(features))
         return ItemProposal(item.key, level, self.quote(item, answer, level, original=original),
                             basis, features)
 

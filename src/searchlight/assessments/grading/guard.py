@@ -68,6 +68,9 @@ PATTERNS: list[InjectionPattern] = [*INJECTION_PATTERNS, *GRADER_PATTERNS]
 # Zero-width characters, bidirectional controls and other format characters (category Cf)
 # are invisible; tag characters (U+E0000-E007F) can spell out a whole hidden sentence.
 _SOFT_HYPHEN = "\u00ad"
+_BIDI_OPENERS = frozenset("\u202a\u202b\u202d\u202e\u2066\u2067\u2068")
+_BIDI_CLOSERS = frozenset("\u202c\u2069")
+_SENTENCE_END = ".!?\n"
 _BASE64 = re.compile(r"(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{16,}={0,2}(?![A-Za-z0-9+/_=-])")
 _MIN_DECODED_WORDS = 3
 _SHORT_LINE_CHARS = 16
@@ -117,9 +120,27 @@ def _hidden_unicode(text: str) -> list[GuardFinding]:
         names = sorted({unicodedata.name(ch, f"U+{ord(ch):04X}") for ch in text[start:index]})
         message = f"hidden Unicode characters ({', '.join(names[:3])})"
         evidence = f"hidden text: {tags}" if tags else _around(text, start, index)
+        end = index
+        if any(ch in _BIDI_OPENERS for ch in text[start:index]):
+            # What follows a bidi override is shown reordered: the reviewer would read other
+            # text than the grader. The finding covers it up to the closing control or line end.
+            end = _bidi_end(text, index)
+            message = "text reordered by bidirectional controls"
+            evidence = "reordered text: " + "".join(
+                ch for ch in text[index:end] if not _is_hidden(ch))
+            index = end
         findings.append(GuardFinding("hidden_unicode", message, evidence[:_MAX_EVIDENCE_CHARS],
-                                     start, index))
+                                     start, end))
     return findings
+
+
+def _bidi_end(text: str, start: int) -> int:
+    for index in range(start, len(text)):
+        if text[index] in _BIDI_CLOSERS:
+            return index + 1
+        if text[index] == "\n":
+            return index
+    return len(text)
 
 
 def _around(text: str, start: int, end: int) -> str:
@@ -236,15 +257,20 @@ def inspect_answer(text: str) -> GuardResult:
 
 
 def _remove(text: str, findings: list[GuardFinding]) -> str:
-    """Drop hidden characters outright; replace other flagged text by a line break, so the
-    text around it stays in separate sentences that can be quoted from the answer."""
+    """Drop invisible characters outright; remove any other flagged text together with the rest
+    of its sentence (a leftover "and" or "please" would still change the grade), leaving a line
+    break so the text around it stays in separate sentences that can be quoted from the answer.
+    """
     if not findings:
         return text
-    state = [0] * len(text)  # 0 keep, 1 drop silently, 2 replace by a space
+    state = [0] * len(text)  # 0 keep, 1 drop silently, 2 replace by a line break
     for finding in findings:
-        mark = 1 if finding.code == "hidden_unicode" else 2
-        for index in range(finding.start, finding.end):
-            state[index] = max(state[index], mark)
+        invisible = all(_is_hidden(ch) for ch in text[finding.start:finding.end])
+        start, end = finding.start, finding.end
+        if not invisible:
+            start, end = _sentence_around(text, start, end)
+        for index in range(start, end):
+            state[index] = max(state[index], 1 if invisible else 2)
     pieces = []
     for index, character in enumerate(text):
         if state[index] == 0:
@@ -252,3 +278,17 @@ def _remove(text: str, findings: list[GuardFinding]) -> str:
         elif state[index] == 2 and (index == 0 or state[index - 1] != 2):
             pieces.append("\n")
     return "".join(pieces)
+
+
+def _sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The span widened to the sentence(s) it is in: back to just after the previous sentence
+    end or line break, forward to and including the next sentence end (a line break is kept)."""
+    while start > 0 and text[start - 1] not in _SENTENCE_END:
+        start -= 1
+    if end > start and text[end - 1] in _SENTENCE_END:
+        return start, end
+    while end < len(text) and text[end] not in _SENTENCE_END:
+        end += 1
+    if end < len(text) and text[end] != "\n":
+        end += 1
+    return start, end

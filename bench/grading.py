@@ -1,0 +1,263 @@
+"""The offline grading engine against a plain reference-answer similarity baseline, on graded
+short answers in English and Dutch, with parameters chosen by cross-validation over questions.
+
+    .venv/bin/python bench/grading.py            # both settings, 5 folds
+    .venv/bin/python bench/grading.py --folds 10
+
+Data: bench/data/grading_rubrics.yaml (10 questions, challenge YAML) and
+bench/data/grading_answers.yaml (200 graded answers; the 40 marked `anchor` are the graded
+examples of the "with anchors" setting and are never scored). No public graded short-answer set
+is in ../shared/data, so this set was written for Searchlight (bench/README.md, "Grading").
+
+Folds hold out whole questions (one English and one Dutch per fold at k=5): parameters are
+chosen on the other questions and scored on questions they never saw, as a newly written
+rubric would be. Per fold: QWK per held-out question (averaged) and exact agreement; the
+table gives mean and spread (standard deviation) over the folds.
+
+Settings: "rubric" = level descriptions and reference answers only; "anchors" = the same plus
+one graded example answer per level (four per question). Methods:
+    baseline   cosine of the answer with the best reference answer, mapped linearly onto the
+               item's levels between two thresholds (the thresholds chosen by the same CV)
+    engine     the offline engine (src/searchlight/assessments/grading/engine.py), every
+               parameter of its grid chosen by the same CV
+    shipped    the engine with its shipped DEFAULT_PARAMS (chosen on all ten questions, so
+               optimistic: shown for reference, not as a held-out figure)
+The LLM path is measured too when SEARCHLIGHT_LLM_BASE_URL is set (with --llm)."""
+
+import argparse
+import itertools
+import statistics
+import sys
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+from searchlight.assessments.grading import inspect_answer
+from searchlight.assessments.grading.engine import (
+    ANCHORED_PARAMS,
+    DEFAULT_PARAMS,
+    EngineParams,
+    ItemFeatures,
+    OfflineEngine,
+    level_from_features,
+)
+from searchlight.assessments.grading.metrics import quadratic_weighted_kappa
+from searchlight.assessments.schemas import Item, Level, Question
+from searchlight.assessments.yaml_io import parse_challenges
+
+DATA = Path(__file__).resolve().parent / "data"
+LOWS = (0.0, 0.05, 0.1, 0.15, 0.2, 0.3)
+HIGHS = (0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 0.8)
+
+
+@dataclass(frozen=True)
+class Answer:
+    question: str
+    text: str
+    level: int
+    anchor: bool
+
+
+@dataclass
+class Case:
+    """One question: its item in both settings and the features of its scored answers."""
+
+    key: str
+    language: str
+    item: Item
+    anchored: Item
+    answers: list[Answer]
+    rubric_features: list[ItemFeatures]
+    anchor_features: list[ItemFeatures]
+    baseline_features: list[ItemFeatures]
+
+
+def load() -> tuple[list[Question], dict[str, str], list[Answer]]:
+    challenges = parse_challenges((DATA / "grading_rubrics.yaml").read_text(encoding="utf-8"),
+                                  source="grading_rubrics.yaml")
+    questions = [q for c in challenges for q in c.questions]
+    languages = {q.key: c.language for c in challenges for q in c.questions}
+    raw = yaml.safe_load((DATA / "grading_answers.yaml").read_text(encoding="utf-8"))
+    answers = [Answer(key, str(row[1]), int(row[0]), len(row) > 2 and row[2] == "anchor")
+               for key, rows in raw.items() for row in rows]
+    return questions, languages, answers
+
+
+def with_anchors(item: Item, anchors: Iterable[Answer]) -> Item:
+    examples: dict[int, list[str]] = {}
+    for answer in anchors:
+        examples.setdefault(answer.level, []).append(answer.text)
+    levels = {level.level: level for level in item.levels}
+    for number, texts in examples.items():
+        base = levels.get(number, Level(level=number))
+        levels[number] = base.model_copy(update={"examples": [*base.examples, *texts]})
+    return item.model_copy(update={"levels": sorted(levels.values(), key=lambda x: x.level)})
+
+
+def build_cases(engine: OfflineEngine) -> list[Case]:
+    questions, languages, answers = load()
+    cases = []
+    for question in questions:
+        item = question.items[0]
+        mine = [a for a in answers if a.question == question.key]
+        scored = [a for a in mine if not a.anchor]
+        anchored = with_anchors(item, [a for a in mine if a.anchor])
+        bare = item.model_copy(update={"levels": [
+            level.model_copy(update={"description": ""}) for level in item.levels]})
+        cases.append(Case(
+            question.key, languages[question.key], item, anchored, scored,
+            [engine.features(item, a.text) for a in scored],
+            [engine.features(anchored, a.text) for a in scored],
+            [engine.features(bare, a.text) for a in scored],
+        ))
+    return cases
+
+
+def baseline_grid() -> list[EngineParams]:
+    return [EngineParams(low=low, high=high, lexical_share=0.0, description_share=0.0,
+                         anchor_share=0.0)
+            for low, high in itertools.product(LOWS, HIGHS) if high > low]
+
+
+def engine_grid(anchors: bool) -> list[EngineParams]:
+    grid = []
+    for low, high, lexical, description in itertools.product(
+            LOWS, HIGHS, (0.0, 0.2, 0.4, 0.6, 0.8), (0.0, 0.25, 0.5)):
+        if high <= low:
+            continue
+        base = EngineParams(low=low, high=high, lexical_share=lexical,
+                            description_share=description)
+        if not anchors:
+            grid.append(base)
+            continue
+        if description:  # never chosen with anchors; left out to keep the grid small
+            continue
+        for share, temperature, calibration in itertools.product(
+                (0.0, 0.3, 0.5, 0.7), (0.02, 0.05, 0.1), (0.0, 0.5, 1.0)):
+            if share == 0.0 and temperature != 0.05:
+                continue
+            grid.append(replace(base, anchor_share=share, temperature=temperature,
+                                calibration_share=calibration))
+    return grid
+
+
+def predictions(case: Case, setting: str, params: EngineParams) -> list[int]:
+    if setting == "baseline":
+        features, item = case.baseline_features, case.item
+    elif setting == "anchors":
+        features, item = case.anchor_features, case.anchored
+    else:
+        features, item = case.rubric_features, case.item
+    return [level_from_features(item, f, params)[0] for f in features]
+
+
+def question_scores(case: Case, setting: str, params: EngineParams) -> tuple[float, int, int]:
+    """(QWK, exact hits, answers) of one question."""
+    human = [a.level for a in case.answers]
+    machine = predictions(case, setting, params)
+    kappa = quadratic_weighted_kappa(human, machine, lowest=case.item.lowest,
+                                     highest=case.item.highest)
+    return kappa, sum(h == m for h, m in zip(human, machine, strict=True)), len(human)
+
+
+def combine(rows: Sequence[tuple[float, int, int]]) -> tuple[float, float]:
+    """(mean QWK over the questions, pooled exact agreement)."""
+    return (statistics.fmean(row[0] for row in rows),
+            sum(row[1] for row in rows) / sum(row[2] for row in rows))
+
+
+class Table:
+    """Every grid point scored once per question; CV then only picks from this table."""
+
+    def __init__(self, cases: Sequence[Case], setting: str,
+                 grid: Sequence[EngineParams]) -> None:
+        self.cases, self.grid = list(cases), list(grid)
+        self.rows = [[question_scores(case, setting, params) for case in self.cases]
+                     for params in self.grid]
+
+    def scores(self, index: int, cases: Sequence[Case]) -> tuple[float, float]:
+        return combine([self.rows[index][self.cases.index(case)] for case in cases])
+
+    def choose(self, cases: Sequence[Case]) -> int:
+        """The grid point with the best mean QWK on `cases` (exact agreement breaks ties)."""
+        return max(range(len(self.grid)), key=lambda index: self.scores(index, cases))
+
+
+def folds(cases: Sequence[Case], k: int) -> list[list[Case]]:
+    english = [c for c in cases if c.language == "en"]
+    dutch = [c for c in cases if c.language == "nl"]
+    ordered = [c for pair in itertools.zip_longest(english, dutch) for c in pair if c]
+    return [ordered[i::k] for i in range(k)]
+
+
+def cross_validate(table: Table, k: int) -> tuple[list[tuple[float, float]],
+                                                   list[EngineParams]]:
+    results, chosen = [], []
+    for held_out in folds(table.cases, k):
+        index = table.choose([c for c in table.cases if c not in held_out])
+        chosen.append(table.grid[index])
+        results.append(table.scores(index, held_out))
+    return results, chosen
+
+
+def spread(values: Sequence[float]) -> str:
+    deviation = statistics.stdev(values) if len(values) > 1 else 0.0
+    return f"{statistics.fmean(values):.3f} ± {deviation:.3f}"
+
+
+def describe(params: EngineParams, setting: str) -> str:
+    text = f"low {params.low} high {params.high}"
+    if setting != "baseline":
+        text += f" lexical {params.lexical_share} descriptions {params.description_share}"
+    if setting == "anchors":
+        text += (f" anchors {params.anchor_share} T {params.temperature}"
+                 f" calibration {params.calibration_share}")
+    return text
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--verbose", action="store_true", help="print each fold's parameters")
+    args = parser.parse_args()
+    started = time.perf_counter()
+    engine = OfflineEngine()
+    cases = build_cases(engine)
+    scored = sum(len(c.answers) for c in cases)
+    print(f"graded short answers: {len(cases)} questions "
+          f"({sum(c.language == 'en' for c in cases)} en, "
+          f"{sum(c.language == 'nl' for c in cases)} nl), {scored} scored answers, "
+          f"4 anchors per question; encoder {engine.model}; "
+          f"features in {time.perf_counter() - started:.0f} s")
+    flagged = sum(bool(inspect_answer(a.text).findings) for c in cases for a in c.answers)
+    print(f"injection guard on these honest answers: {flagged} of {scored} flagged")
+    rows = [("baseline (reference cosine)", "baseline", baseline_grid(), "both"),
+            ("engine, rubric alone", "rubric", engine_grid(False), "rubric"),
+            ("engine, with anchors", "anchors", engine_grid(True), "anchors")]
+    print(f"\n{args.folds}-fold CV over questions (parameters chosen on the training folds)")
+    print(f"{'setting':<9} {'method':<28} {'QWK':>15} {'exact':>15}")
+    for label, setting, grid, shown in rows:
+        table = Table(cases, setting, grid)
+        results, chosen = cross_validate(table, args.folds)
+        print(f"{shown:<9} {label:<28} {spread([r[0] for r in results]):>15} "
+              f"{spread([r[1] for r in results]):>15}")
+        if args.verbose:
+            for number, params in enumerate(chosen, start=1):
+                print(f"    fold {number}: {describe(params, setting)}")
+        if setting != "baseline":
+            best = table.grid[table.choose(cases)]
+            print(f"    chosen on all questions: {describe(best, setting)}")
+    for setting, shipped in (("rubric", DEFAULT_PARAMS), ("anchors", ANCHORED_PARAMS)):
+        results = [combine([question_scores(case, setting, shipped) for case in fold])
+                   for fold in folds(cases, args.folds)]
+        print(f"{setting:<9} {'shipped defaults':<28} {spread([r[0] for r in results]):>15} "
+              f"{spread([r[1] for r in results]):>15}")
+    print(f"\n{time.perf_counter() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

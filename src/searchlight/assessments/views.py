@@ -66,6 +66,7 @@ def _candidate_page(request: Request, db: DbSession, user: CurrentUser, candidat
     return render(request, "assessments/candidate.html", candidate=candidate, roles=roles,
                   challenges=suggested + [c for c in challenges if c not in suggested],
                   rows=_invitation_rows(db, invitations), link=link,
+                  mailed=bool(link and candidate.email),
                   may_invite=allowed(user, "assessments:invite") and (
                       bool(roles) or allowed(user, "candidates:read_all")),
                   status_code=status_code)

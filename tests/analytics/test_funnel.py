@@ -74,3 +74,15 @@ def test_it_never_lets_a_later_stage_have_more_than_an_earlier_one(stage_lists):
     reached = [s.reached for s in steps]
     assert reached == sorted(reached, reverse=True)
     assert all(0 <= (s.conversion or 0) <= 1 for s in steps)
+
+
+def test_it_divides_a_cost_by_the_hires_of_its_source():
+    journeys = [journey("applied", "screened", "interview", "offer", "hired"),
+                journey("applied", "screened", "interview", "offer", "hired"),
+                journey("applied", source="GitHub")]
+    rows = {r.source: r for r in source_effectiveness(
+        journeys, ORDER, {"LinkedIn": 300000, "GitHub": 50000, "Xomnia": 900000})}
+    assert rows["LinkedIn"].cost_per_hire_cents == 150000
+    assert rows["GitHub"].cost_cents == 50000 and rows["GitHub"].cost_per_hire_cents is None
+    assert rows["Xomnia"].applicants == 0 and rows["Xomnia"].cost_cents == 900000
+    assert next(iter(rows.values())).source == "LinkedIn"

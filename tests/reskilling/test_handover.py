@@ -87,3 +87,23 @@ def test_it_refuses_an_unknown_kind_of_participant(client, db, cohort, lena):
     response = log_in(client, db, lena).post(f"/reskilling/cohorts/{cohort.id}/enrol", data={
         "employee": tessa.email, "kind": "contractor"})
     assert response.status_code == 422
+
+
+def test_the_roles_hiring_manager_reads_development_after_the_application_and_no_other(
+        client, db, enrolment, charlie):
+    from searchlight.roles.models import Role
+
+    hanna = make_user(db, "Hanna", "hiring_manager")
+    otto = make_user(db, "Otto", "hiring_manager")
+    role = db.scalar(select(Role).where(Role.key == "ai-product-builder"))
+    role.hiring_manager_id = hanna.id
+    db.flush()
+    page = f"/development/people/{charlie.id}"
+    assert log_in(client, db, hanna).get(page).status_code == 403  # nothing applied yet
+    assert log_in(client, db, charlie).post(
+        f"/development/enrolments/{enrolment.id}/apply", data={"role": "ai-product-builder"},
+        follow_redirects=False).status_code == 303
+    assert log_in(client, db, hanna).get(page).status_code == 200
+    assert log_in(client, db, otto).get(page).status_code == 403
+    text = log_in(client, db, charlie).get("/development").text
+    assert "recruiters and the role&#39;s hiring manager may read this page" in text

@@ -40,7 +40,8 @@ def test_it_prints_a_ranked_json_list(db, tmp_path):
     assert set(first["dimensions"]) == DIMENSION_KEYS
     assert all("evidence" in d and ("score" in d) for d in first["dimensions"].values())
     assert rows[-1]["source"].endswith("broken.pdf") and rows[-1]["error"]
-    assert "broken.pdf" in result.stderr
+    # Rich wraps the message at the console width, so a long tmp path may break inside the name.
+    assert "broken.pdf" in result.stderr.replace("\n", "")
 
 
 def test_it_honours_top_and_table_format(db, tmp_path):

@@ -8,7 +8,7 @@ candidate moved straight from "applied" to "interview" still passed "screened".
 from __future__ import annotations
 
 import statistics
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -121,18 +121,30 @@ class SourceRow:
     screened: int
     interviewed: int
     hired: int
+    cost_cents: int | None = None  # money entered for this source in the period, None: none
 
     @property
     def hire_rate(self) -> float | None:
         return self.hired / self.applicants if self.applicants else None
 
+    @property
+    def cost_per_hire_cents(self) -> int | None:
+        """Cost divided by hires; None without a cost or without a hire (never "infinite")."""
+        if self.cost_cents is None or not self.hired:
+            return None
+        return round(self.cost_cents / self.hired)
+
 
 SOURCE_MILESTONES = ("screened", "interview", "hired")
 
 
-def source_effectiveness(journeys: Iterable[Journey], order: Sequence[str]) -> list[SourceRow]:
-    """Per source: how many applied and how many of them reached screening, interview, hire.
+def source_effectiveness(journeys: Iterable[Journey], order: Sequence[str],
+                         costs: Mapping[str, int] | None = None) -> list[SourceRow]:
+    """Per source: how many applied and how many of them reached screening, interview, hire,
+    with the cost entered for it (`costs`: cents per source name). A source with a cost but no
+    applicants still shows, so money spent without result is visible.
     Sources are sorted by hires, then applicants; the unknown source ("") comes last."""
+    costs = costs or {}
     counts: dict[str, list[int]] = {}
     marks = [order.index(stage) if stage in order else None for stage in SOURCE_MILESTONES]
     for journey in journeys:
@@ -142,5 +154,8 @@ def source_effectiveness(journeys: Iterable[Journey], order: Sequence[str]) -> l
         for slot, mark in enumerate(marks, start=1):
             if mark is not None and furthest >= mark:
                 row[slot] += 1
-    rows = [SourceRow(source, *numbers) for source, numbers in counts.items()]
+    for source in costs:
+        counts.setdefault(source, [0, 0, 0, 0])
+    rows = [SourceRow(source, applied, screened, interviewed, hired, costs.get(source))
+            for source, (applied, screened, interviewed, hired) in counts.items()]
     return sorted(rows, key=lambda r: (r.source == "", -r.hired, -r.applicants, r.source))

@@ -23,6 +23,8 @@ from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.candidates.models import Application, Candidate
 from searchlight.candidates.pipeline import DEFAULT_STAGES, role_by_key, stages_for_role
+from searchlight.careers.service import EVENTS, event_counts
+from searchlight.crm.service import source_costs
 from searchlight.db import utcnow
 from searchlight.errors import Forbidden, InvalidInput
 from searchlight.roles.models import Role
@@ -66,6 +68,8 @@ class Report:
     hire: HireTime
     sources: list[SourceRow]
     applications: int
+    events: dict[str, int]  # careers-site event -> count in the period and scope
+    events_per_day: list[tuple[date, int]]  # vacancy views per day, for the trend chart
 
 
 def _default_order() -> list[StageLabel]:
@@ -144,11 +148,37 @@ def build_report(*, db_session: Session, role: Role | None = None,
     stages = _role_order(db_session, role) if role else _default_order()
     order = [stage.key for stage in stages]
     found = journeys(db_session=db_session, role=role, role_ids=role_ids, period=period)
+    cost_scope = [role.id] if role else role_ids
+    costs = source_costs(db_session=db_session, since=period.since, until=period.until,
+                         role_ids=cost_scope)
+    events, per_day = _careers_events(db_session, role=role, role_ids=role_ids, period=period)
     return Report(
         role=role, period=period, stages=stages, funnel=funnel(found, order),
         times=time_in_stage(found, order, now=utcnow(), closed=("hired",)),
-        hire=time_to_hire(found), sources=source_effectiveness(found, order),
-        applications=len(found))
+        hire=time_to_hire(found), sources=source_effectiveness(found, order, costs),
+        applications=len(found), events=events, events_per_day=per_day)
+
+
+def _careers_events(db_session: Session, *, role: Role | None, role_ids: list[int] | None,
+                    period: Period) -> tuple[dict[str, int], list[tuple[date, int]]]:
+    """The careers-site events of the scope: one role's, the led roles' (site-wide events such
+    as landing views belong to no role, so a hiring manager sees only those of their roles),
+    or all of them."""
+    keys: set[str] | None = None
+    if role is not None:
+        keys = {role.key}
+    elif role_ids is not None:
+        keys = set(db_session.scalars(select(Role.key).where(Role.id.in_(role_ids))))
+    totals = dict.fromkeys(EVENTS, 0)
+    per_day: dict[date, int] = {}
+    for row in event_counts(db_session, start=period.since, end=period.until):
+        if keys is not None and row["role"] not in keys:
+            continue
+        totals[row["event"]] = totals.get(row["event"], 0) + row["count"]
+        if row["event"] == "vacancy_view":
+            day = date.fromisoformat(row["day"])
+            per_day[day] = per_day.get(day, 0) + row["count"]
+    return totals, sorted(per_day.items())
 
 
 def visible_roles(*, db_session: Session, user: User) -> list[Role]:

@@ -9,7 +9,7 @@ from fastapi.responses import Response
 
 from searchlight import navigation
 from searchlight.analytics import service
-from searchlight.analytics.charts import bar_rows
+from searchlight.analytics.charts import bar_rows, column_chart
 from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import InvalidInput
 from searchlight.i18n import N_, _, current_locale
@@ -20,6 +20,17 @@ navigation.register(navigation.Entry(path="/analytics", label=N_("Analytics"),
                                      permission="analytics:read",
                                      order=70))
 Text = Annotated[str | None, Query()]
+# The ten careers-site events of seed 004, as a recruitment lead would name them.
+EVENT_LABELS = {
+    "landing_view": N_("Landing-page views"), "overview_view": N_("Vacancy-overview views"),
+    "vacancy_view": N_("Vacancy views"), "alert_signup": N_("Job-alert sign-ups"),
+    "form_completed": N_("Completed application forms"),
+    "form_abandoned": N_("Abandoned application forms"),
+    "recruiter_contact": N_("Contact with the recruiter"),
+    "engaged_time": N_("Engaged time on a vacancy"),
+    "story_read": N_("Blogs and testimonials read"),
+    "scroll_depth": N_("Scroll-depth moments"),
+}
 
 
 def _report(db: DbSession, user: CurrentUser, role: str | None, since: str | None,
@@ -44,8 +55,12 @@ def analytics_page(request: Request, db: DbSession, user: CurrentUser, role: Tex
     funnel_bars = bar_rows([(names[s.stage], s.reached) for s in report.funnel])
     wait_bars = bar_rows([(names[t.stage], t.median_days or 0) for t in report.times
                           if t.completed])
+    views_chart = column_chart([(day.isoformat(), count)
+                                for day, count in report.events_per_day])
     return render(request, "analytics/index.html", report=report, roles=roles, names=names,
                   funnel_bars=funnel_bars, wait_bars=wait_bars, error=error,
+                  event_labels={key: _(label) for key, label in EVENT_LABELS.items()},
+                  views_chart=views_chart,
                   values={"role": role or "", "since": since or "", "until": until or ""})
 
 
@@ -77,11 +92,27 @@ def sources_csv(db: DbSession, user: CurrentUser, role: Text = None, since: Text
                 until: Text = None) -> Response:
     report = _report(db, user, role, since, until)
     rows: list[list[object]] = [[_("Source"), _("Applicants"), _("Screened"), _("Interviewed"),
-                                 _("Hired"), _("Hire rate (%)")]]
+                                 _("Hired"), _("Hire rate (%)"), _("Cost (euro)"),
+                                 _("Cost per hire (euro)")]]
     for row in report.sources:
         rows.append([row.source or _("Unknown"), row.applicants, row.screened, row.interviewed,
-                     row.hired, _percent(row.hire_rate)])
+                     row.hired, _percent(row.hire_rate), _euros(row.cost_cents),
+                     _euros(row.cost_per_hire_cents)])
     return _csv(rows, "sources.csv")
+
+
+@router.get("/analytics/events.csv", include_in_schema=False)
+def events_csv(db: DbSession, user: CurrentUser, role: Text = None, since: Text = None,
+               until: Text = None) -> Response:
+    report = _report(db, user, role, since, until)
+    rows: list[list[object]] = [[_("Event"), _("Name"), _("Count")]]
+    rows += [[event, _(EVENT_LABELS[event]), count] for event, count in report.events.items()
+             if event in EVENT_LABELS]
+    return _csv(rows, f"careers-events-{report.role.key if report.role else 'all'}.csv")
+
+
+def _euros(cents: int | None) -> str:
+    return "" if cents is None else f"{cents / 100:.2f}"
 
 
 def _percent(value: float | None) -> str:

@@ -48,6 +48,7 @@ def _funnel_json(report: service.Report) -> dict[str, Any]:
                     "mean_days": times[s.stage].mean_days,
                     "waiting_now": times[s.stage].waiting_now} for s in report.funnel],
         "time_to_hire": asdict(report.hire),
+        "careers_events": report.events,
     }
 
 
@@ -70,17 +71,21 @@ def funnel(role: str | None = ROLE, since: str | None = SINCE, until: str | None
 @analytics_app.command("sources")
 def sources(role: str | None = ROLE, since: str | None = SINCE, until: str | None = UNTIL,
             output: str = FORMAT) -> None:
-    """Per source and agency: applicants, screened, interviewed, hired and the hire rate."""
+    """Per source and agency: applicants, screened, interviewed, hired, hire rate and the cost
+    per hire where a cost is entered (in cents)."""
     report = _report(role, since, until)
     rows = [{**asdict(row), "hire_rate": None if row.hire_rate is None
-             else round(row.hire_rate, 4)} for row in report.sources]
+             else round(row.hire_rate, 4), "cost_per_hire_cents": row.cost_per_hire_cents}
+            for row in report.sources]
     if output == "json":
         sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
         return
-    table = Table("source", "applicants", "screened", "interviewed", "hired")
+    table = Table("source", "applicants", "screened", "interviewed", "hired", "cost per hire")
     for row in rows:
+        per_hire = row["cost_per_hire_cents"]
         table.add_row(row["source"] or "?", *(str(row[k]) for k in
-                                               ("applicants", "screened", "interviewed", "hired")))
+                                               ("applicants", "screened", "interviewed", "hired")),
+                      "" if per_hire is None else f"€ {per_hire / 100:,.2f}")
     out.print(table)
 
 

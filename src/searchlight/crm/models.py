@@ -1,7 +1,7 @@
 """The talent CRM around candidates: where they came from (sources), how we group them (tags,
 talent pools) and what happened with them (activities: notes, calls, e-mails, meetings)."""
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Column, ForeignKey, Index, String, Table, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -32,6 +32,26 @@ class Source(Base):
 
     def specialisation(self, locale: str) -> str:
         return self.specialisation_en if locale == "en" else self.specialisation_nl
+
+
+class SourceCost(Base):
+    """Money spent on a source (an agency fee, a job-board campaign), optionally for one role:
+    what cost per hire is computed from."""
+
+    __tablename__ = "crm_source_costs"
+    __table_args__ = (Index("ix_crm_source_costs_source_id", "source_id", "spent_on"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    source_id: Mapped[int] = mapped_column(ForeignKey("crm_sources.id", ondelete="CASCADE"))
+    role_id: Mapped[int | None] = mapped_column(
+        ForeignKey("roles.id", ondelete="SET NULL"), index=True)
+    spent_on: Mapped[date]
+    amount_cents: Mapped[int]
+    note: Mapped[str] = mapped_column(String(300), default="")
+    created_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+    source: Mapped[Source] = relationship()
 
 
 class Tag(Base):

@@ -1,7 +1,7 @@
 """Tags, talent pools, activities and the sources registry."""
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
@@ -15,6 +15,7 @@ from searchlight.crm.models import (
     Activity,
     PoolMember,
     Source,
+    SourceCost,
     Tag,
     TalentPool,
 )
@@ -97,6 +98,66 @@ def create_source(
     audit.record(db_session=db_session, actor=actor,
                  event=created("source", source.id, {"key": key, "kind": kind}))
     return source
+
+
+_AMOUNT = re.compile(r"^(\d{1,9})(?:[.,](\d{1,2}))?$")
+
+
+def parse_amount(raw: str) -> int:
+    """Euros as typed ("1500", "1500,50", "1500.5") to cents; thousands separators refused
+    because "1.500" is ambiguous between the Dutch and English way of writing."""
+    found = _AMOUNT.match(raw.strip().removeprefix("€").strip())
+    cents = 0
+    if found:
+        cents = int(found.group(1)) * 100 + int((found.group(2) or "0").ljust(2, "0"))
+    if cents <= 0:
+        raise InvalidInput("Give the amount in euros, for example 1500 or 1500,50.",
+                           detail={"field": "amount"})
+    return cents
+
+
+def get_source(*, db_session: Session, key: str) -> Source:
+    source = db_session.scalar(select(Source).where(Source.key == key))
+    if source is None:
+        raise NotFound("This source does not exist.", detail={"field": "source"})
+    return source
+
+
+def add_source_cost(
+    *, db_session: Session, actor: User, source: Source, amount: str, spent_on: str,
+    role_id: int | None = None, note: str = "",
+) -> SourceCost:
+    """Record money spent on a source; cost per hire in the analytics divides these by hires."""
+    cents = parse_amount(amount)
+    try:
+        day = date.fromisoformat(spent_on.strip())
+    except ValueError as error:
+        raise InvalidInput("Give dates as YYYY-MM-DD.", detail={"field": "spent_on"}) from error
+    cost = SourceCost(source_id=source.id, role_id=role_id, spent_on=day, amount_cents=cents,
+                      note=note.strip()[:300], created_by_id=actor.id)
+    db_session.add(cost)
+    db_session.flush()
+    audit.record(db_session=db_session, actor=actor, event=created(
+        "source_cost", cost.id, {"source": source.key, "amount_cents": cents,
+                                 "spent_on": day.isoformat(), "role_id": role_id}))
+    return cost
+
+
+def source_costs(
+    *, db_session: Session, since: date | None = None, until: date | None = None,
+    role_ids: list[int] | None = None,
+) -> dict[str, int]:
+    """Cents spent per source name in a period; `role_ids` keeps only costs entered for those
+    roles (None: every cost, with or without a role)."""
+    query = (select(Source.name, func.sum(SourceCost.amount_cents))
+             .join(Source, Source.id == SourceCost.source_id).group_by(Source.name))
+    if since:
+        query = query.where(SourceCost.spent_on >= since)
+    if until:
+        query = query.where(SourceCost.spent_on <= until)
+    if role_ids is not None:
+        query = query.where(SourceCost.role_id.in_(role_ids))
+    return {name: int(total or 0) for name, total in db_session.execute(query).tuples()}
 
 
 def add_activity(

@@ -2,6 +2,7 @@
 
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
+from sqlalchemy import select
 
 from searchlight import navigation
 from searchlight.auth.access import allowed, require
@@ -16,6 +17,7 @@ from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import DomainError, InvalidInput
 from searchlight.home import panels
 from searchlight.i18n import N_, _
+from searchlight.roles.models import Role
 from searchlight.web import render
 
 router = APIRouter(tags=["crm"])
@@ -110,12 +112,21 @@ def remove_member(db: DbSession, user: CurrentUser, pool_id: int, candidate_id: 
     return _back(text(form, "next"), f"/pools/{pool.id}")
 
 
+def _sources_page(request: Request, db: DbSession, user: CurrentUser, *, status_code: int = 200,
+                  errors: dict[str, str] | None = None,
+                  values: dict[str, str] | None = None) -> Response:
+    return render(request, "crm/sources.html", status_code=status_code,
+                  sources=service.all_sources(db_session=db),
+                  spent=service.source_costs(db_session=db),
+                  roles=list(db.scalars(select(Role).order_by(Role.key))),
+                  can_manage=allowed(user, "sources:manage"), kinds=SOURCE_KINDS,
+                  languages=SOURCE_LANGUAGES, errors=errors or {}, values=values or {})
+
+
 @router.get("/sources", include_in_schema=False)
 def source_list(request: Request, db: DbSession, user: CurrentUser) -> Response:
     require(user, "candidates:read")
-    return render(request, "crm/sources.html", sources=service.all_sources(db_session=db),
-                  can_manage=allowed(user, "sources:manage"), kinds=SOURCE_KINDS,
-                  languages=SOURCE_LANGUAGES, errors={}, values={})
+    return _sources_page(request, db, user)
 
 
 @router.post("/sources", include_in_schema=False)
@@ -128,8 +139,24 @@ def create_source(request: Request, db: DbSession, user: CurrentUser,
         service.create_source(db_session=db, actor=user, **values)
     except DomainError as problem:
         field = str(problem.detail.get("field", "name"))
-        return render(request, "crm/sources.html", status_code=problem.status_code,
-                      sources=service.all_sources(db_session=db), can_manage=True,
-                      kinds=SOURCE_KINDS, languages=SOURCE_LANGUAGES,
-                      errors={field: _(problem.message)}, values=values)
+        return _sources_page(request, db, user, status_code=problem.status_code,
+                             errors={field: _(problem.message)}, values=values)
+    return RedirectResponse("/sources", status_code=303)
+
+
+@router.post("/sources/costs", include_in_schema=False)
+def add_source_cost(request: Request, db: DbSession, user: CurrentUser,
+                    form: PostedForm) -> Response:
+    require(user, "sources:manage")
+    values = {name: text(form, name) for name in ("source", "amount", "spent_on", "role", "note")}
+    try:
+        source = service.get_source(db_session=db, key=values["source"])
+        role_id = int(values["role"]) if values["role"].isdigit() else None
+        service.add_source_cost(db_session=db, actor=user, source=source,
+                                amount=values["amount"], spent_on=values["spent_on"],
+                                role_id=role_id, note=values["note"])
+    except DomainError as problem:
+        field = "cost_" + str(problem.detail.get("field", "amount"))
+        return _sources_page(request, db, user, status_code=problem.status_code,
+                             errors={field: _(problem.message)}, values=values)
     return RedirectResponse("/sources", status_code=303)

@@ -39,10 +39,15 @@ def applications_of(*, db_session: Session, user_id: int) -> list[Application]:
 
 
 def recruiter_may_see(*, db_session: Session, user: User, owner_id: int) -> bool:
-    """A recruiter (who sees all candidates) may read the development data of somebody who
-    applied for an internal role or was moved into a pipeline; otherwise never."""
-    return (allowed(user, "candidates:read_all") and not allowed(user, "development:read_all")
-            and bool(applications_of(db_session=db_session, user_id=owner_id)))
+    """Once somebody applied for an internal role or was moved into a pipeline, recruiters (who
+    see all candidates) and the hiring manager of a role applied for may read their development
+    data; otherwise never."""
+    if allowed(user, "development:read_all") or not allowed(user, "candidates:read"):
+        return False
+    applications = applications_of(db_session=db_session, user_id=owner_id)
+    if allowed(user, "candidates:read_all"):
+        return bool(applications)
+    return any(a.role.hiring_manager_id == user.id for a in applications)
 
 
 def _portfolio_note(db_session: Session, enrolment: Enrolment) -> str:

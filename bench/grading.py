@@ -22,7 +22,9 @@ one graded example answer per level (four per question). Methods:
                parameter of its grid chosen by the same CV
     shipped    the engine with its shipped DEFAULT_PARAMS (chosen on all ten questions, so
                optimistic: shown for reference, not as a held-out figure)
-The LLM path is measured too when SEARCHLIGHT_LLM_BASE_URL is set (with --llm)."""
+With --llm the model path (grading/llm.py) is measured on the same answers in both settings, on
+the database and endpoint of the current settings (SEARCHLIGHT_LLM_*); it has no parameters to
+choose, so it is scored per fold without training. Its "needs a human" count is shown too."""
 
 import argparse
 import itertools
@@ -75,11 +77,15 @@ class Case:
     baseline_features: list[ItemFeatures]
 
 
+QUESTION_TEXT: dict[str, str] = {}
+
+
 def load() -> tuple[list[Question], dict[str, str], list[Answer]]:
     challenges = parse_challenges((DATA / "grading_rubrics.yaml").read_text(encoding="utf-8"),
                                   source="grading_rubrics.yaml")
     questions = [q for c in challenges for q in c.questions]
     languages = {q.key: c.language for c in challenges for q in c.questions}
+    QUESTION_TEXT.update({q.key: q.text for q in questions})
     raw = yaml.safe_load((DATA / "grading_answers.yaml").read_text(encoding="utf-8"))
     answers = [Answer(key, str(row[1]), int(row[0]), len(row) > 2 and row[2] == "anchor")
                for key, rows in raw.items() for row in rows]
@@ -133,14 +139,11 @@ def engine_grid(anchors: bool) -> list[EngineParams]:
         if not anchors:
             grid.append(base)
             continue
-        if description:  # never chosen with anchors; left out to keep the grid small
-            continue
-        for share, temperature, calibration in itertools.product(
-                (0.0, 0.3, 0.5, 0.7), (0.02, 0.05, 0.1), (0.0, 0.5, 1.0)):
+        for share, temperature in itertools.product((0.0, 0.3, 0.5, 0.7),
+                                                    (0.02, 0.05, 0.1)):
             if share == 0.0 and temperature != 0.05:
                 continue
-            grid.append(replace(base, anchor_share=share, temperature=temperature,
-                                calibration_share=calibration))
+            grid.append(replace(base, anchor_share=share, temperature=temperature))
     return grid
 
 
@@ -203,6 +206,52 @@ def cross_validate(table: Table, k: int) -> tuple[list[tuple[float, float]],
     return results, chosen
 
 
+def model_levels(cases: Sequence[Case], setting: str, engine: OfflineEngine) -> dict[str, list[
+        int | None]]:
+    """The model path's level per scored answer (None: waiting for a human), per question."""
+    from searchlight.assessments.grading.llm import grade_all_with_model
+    from searchlight.db import transaction
+
+    levels = {}
+    with transaction() as db:
+        for case in cases:
+            item = case.anchored if setting == "anchors" else case.item
+            question = Question(key=case.key, text=QUESTION_TEXT[case.key], items=[item])
+            grades = grade_all_with_model(
+                db_session=db, answers=[(question, a.text) for a in case.answers],
+                language=case.language, offline=engine)
+            levels[case.key] = [g.levels[item.key] for g in grades]
+    return levels
+
+
+def measure_model(cases: Sequence[Case], engine: OfflineEngine, k: int) -> None:
+    from searchlight.config import get_settings
+
+    if not get_settings().llm_base_url:
+        print("model path: not measured, no endpoint configured (SEARCHLIGHT_LLM_BASE_URL)")
+        return
+    for setting in ("rubric", "anchors"):
+        started = time.perf_counter()
+        levels = model_levels(cases, setting, engine)
+        waiting = sum(level is None for rows in levels.values() for level in rows)
+        results = []
+        for fold in folds(cases, k):
+            rows = []
+            for case in fold:
+                # an answer waiting for a human counts as the item's lowest level
+                machine = [case.item.lowest if level is None else level
+                           for level in levels[case.key]]
+                human = [a.level for a in case.answers]
+                rows.append((quadratic_weighted_kappa(human, machine, lowest=case.item.lowest,
+                                                      highest=case.item.highest),
+                             sum(h == m for h, m in zip(human, machine, strict=True)),
+                             len(human)))
+            results.append(combine(rows))
+        print(f"{setting:<9} {'model path (' + get_settings().llm_model + ')':<28} "
+              f"{spread([r[0] for r in results]):>15} {spread([r[1] for r in results]):>15}"
+              f"   {waiting} waiting for a human, {time.perf_counter() - started:.0f} s")
+
+
 def spread(values: Sequence[float]) -> str:
     deviation = statistics.stdev(values) if len(values) > 1 else 0.0
     return f"{statistics.fmean(values):.3f} ± {deviation:.3f}"
@@ -213,8 +262,7 @@ def describe(params: EngineParams, setting: str) -> str:
     if setting != "baseline":
         text += f" lexical {params.lexical_share} descriptions {params.description_share}"
     if setting == "anchors":
-        text += (f" anchors {params.anchor_share} T {params.temperature}"
-                 f" calibration {params.calibration_share}")
+        text += f" anchors {params.anchor_share} T {params.temperature}"
     return text
 
 
@@ -222,6 +270,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--verbose", action="store_true", help="print each fold's parameters")
+    parser.add_argument("--llm", action="store_true", help="also measure the model path")
     args = parser.parse_args()
     started = time.perf_counter()
     engine = OfflineEngine()
@@ -255,6 +304,8 @@ def main() -> int:
                    for fold in folds(cases, args.folds)]
         print(f"{setting:<9} {'shipped defaults':<28} {spread([r[0] for r in results]):>15} "
               f"{spread([r[1] for r in results]):>15}")
+    if args.llm:
+        measure_model(cases, engine, args.folds)
     print(f"\n{time.perf_counter() - started:.0f} s")
     return 0
 

@@ -95,3 +95,40 @@ def test_it_refuses_a_rubric_with_a_located_error(tmp_path):
                                                       "answer": GOOD})])
     assert result.exit_code == 1 and result.stdout == ""
     assert "challenge.yaml:9: questions[0].items[0].dimension:" in result.stderr
+
+
+def test_it_grades_through_the_configured_model_and_checks_its_quotes(tmp_path, db, fake_llm):
+    db.commit()
+    fake_llm.reply_json({"items": [{"item": "answer", "level": 4, "quote": GOOD}]})
+    fake_llm.reply_json({"items": [{"item": "answer", "level": 5, "quote": "Not in there."}]})
+    rows = [json.dumps({"id": "a", "question": "1.1", "answer": GOOD}),
+            json.dumps({"id": "b", "question": "1.1", "answer": "A sketch to try ideas."}),
+            json.dumps({"id": "c", "question": "2.2", "answer": "Unknown question."})]
+    result, _ = _grade(tmp_path, ISSUE_YAML, rows)  # --engine auto: the endpoint is configured
+    assert result.exit_code == 0, result.output
+    a, b, c = [json.loads(line) for line in result.stdout.splitlines()]
+    assert all(list(line) == LINE_KEYS for line in (a, b, c))
+    assert a["engine"] == {"name": "openai-compatible", "model": "fake-model"}
+    assert a["levels"] == {"answer": 4} and a["score"] == 80.0 and not a["needs_human"]
+    assert b["levels"] == {"answer": None} and b["needs_human"] and b["score"] is None
+    assert "quote_not_verified" in [flag["code"] for flag in b["flags"]]
+    assert c["flags"][0]["code"] == "unknown_question"
+    assert len(fake_llm.chat_requests) == 2  # the unknown question was not sent
+
+
+def test_with_the_endpoint_down_every_line_waits_for_a_human(tmp_path, db, fake_llm):
+    db.commit()
+    fake_llm.fail(503, times=50)
+    rows = [json.dumps({"id": i, "question": "1.1", "answer": f"Answer {i}."}) for i in range(4)]
+    result, _ = _grade(tmp_path, ISSUE_YAML, rows, "--engine", "model")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [line["id"] for line in lines] == ["0", "1", "2", "3"]  # none lost
+    assert all(line["needs_human"] and line["levels"] == {"answer": None} for line in lines)
+    assert all(line["flags"][-1]["code"] == "engine_unavailable" for line in lines)
+
+
+def test_it_refuses_the_model_engine_without_an_endpoint(tmp_path):
+    result, _ = _grade(tmp_path, ISSUE_YAML, [json.dumps({"id": 1, "question": "1.1",
+                                                          "answer": GOOD})], "--engine", "model")
+    assert result.exit_code == 1 and "no AI endpoint is configured" in result.stderr

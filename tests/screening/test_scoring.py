@@ -3,11 +3,13 @@ import pytest
 
 from searchlight.matching.embedder import default_embedder
 from searchlight.screening.score.evidence import collect_evidence
+from searchlight.screening.score.preparation import dated_passage_indexes, job_spans
 from searchlight.screening.score.questions import interview_questions
 from searchlight.screening.score.scoring import (
     CvEvidence,
     ItemSpec,
     PassagePool,
+    PoolCv,
     embedding_units,
     item_scores,
     passage_cosines,
@@ -21,8 +23,12 @@ ITEMS = [
     ItemSpec("skills", 0, "Python", "Python"),
     ItemSpec("skills", 1, "PyTorch", "PyTorch", must_have=True),
     ItemSpec("skills", 2, "vectordatabases", "vector databases"),
-    ItemSpec("experience", 0, "2-4 jaar hands-on ML", "2-4 years hands-on ML", min_years=2),
-    ItemSpec("results", 0, "Productiemodellen", "Models in production"),
+    # With some of the synonyms the taxonomy gives these items in the seed role
+    # (machine-learning, model-deployment).
+    ItemSpec("experience", 0, "2-4 jaar hands-on ML", "2-4 years hands-on ML", min_years=2,
+             synonyms=("ML", "machine learning")),
+    ItemSpec("results", 0, "Productiemodellen", "Models in production",
+             synonyms=("bracht naar productie", "took to production")),
     ItemSpec("cognitive", 0, "Wiskundig inzicht", "Mathematical insight"),
     ItemSpec("habits", 0, "Notebooks", "Notebooks"),
 ]
@@ -41,11 +47,12 @@ ML Engineer, Acme Insurance (Jan 2019 - present)
 
 
 def _evidence(cv_text: str) -> CvEvidence:
+    """As screening reads a CV (preparation.analyse), without the anonymiser."""
     evidence = collect_evidence(cv_text)
     texts, owners = embedding_units(evidence.passages)
-    dated = tuple(i for i, p in enumerate(evidence.passages) if "2019" in p.text)
     return CvEvidence(evidence.passages, default_embedder().encode(texts), owners,
-                      evidence.total_years, dated)
+                      evidence.total_years if evidence.periods else None,
+                      dated_passage_indexes(evidence), evidence.stances, job_spans(evidence))
 
 
 def _vectors(items):  # type: ignore[no-untyped-def]
@@ -101,20 +108,43 @@ def test_it_does_not_reward_repeating_a_keyword():
     assert _score(stuffed).overall == pytest.approx(_score(DUTCH_CV).overall, abs=0.5)
 
 
-def test_it_weights_the_overall_score_over_known_dimensions_only():
+def test_it_weights_the_headline_over_the_whole_profile_and_keeps_unknown_unknown():
     score = _score(DUTCH_CV)
     known = {k: d for k, d in score.dimensions.items() if d.score is not None}
+    profiled = {item.dimension for item in ITEMS}  # attitude has no items: not in the profile
+    assert "cognitive" in profiled and "cognitive" not in known
+    assert score.dimensions["cognitive"].score is None  # unknown, never zero
     expected = sum(d.score * WEIGHTS[k] for k, d in known.items()) / sum(
-        WEIGHTS[k] for k in known)
+        WEIGHTS[k] for k in profiled)
     assert score.overall == pytest.approx(expected, abs=0.05)
-    assert np.isclose(score.coverage, sum(WEIGHTS[k] for k in known) / sum(WEIGHTS.values()),
-                      atol=0.001)
+    coverage = sum(WEIGHTS[k] for k in known) / sum(WEIGHTS[k] for k in profiled)
+    assert np.isclose(score.coverage, coverage, atol=0.001)
+    # The headline is the score where known times coverage: never above either.
+    where_known = sum(d.score * WEIGHTS[k] for k, d in known.items()) / sum(
+        WEIGHTS[k] for k in known)
+    assert score.overall == pytest.approx(where_known * coverage, abs=0.05)
+
+
+def test_it_keeps_an_unrelated_cv_with_one_known_dimension_low():
+    chef = """Profile
+Creative head chef who runs a calm kitchen.
+
+Work experience
+Head Chef, Trattoria Sole (2016 - present)
+- Designed seasonal menus and led a kitchen team of nine.
+- Kept jupyter notebooks of every recipe experiment.
+"""
+    score = _score(chef)
+    assert score.dimensions["habits"].score is not None  # the notebooks are evidence
+    assert score.dimensions["skills"].score is None
+    assert score.overall is not None and score.overall <= 15
+    assert score.coverage <= 0.15
 
 
 def test_it_measures_a_cv_in_a_pool_exactly_as_alone():
     cvs = [_evidence(DUTCH_CV), _evidence(""), _evidence(ENGLISH_CV + "Python, Docker, SQL\n")]
-    pool = PassagePool.of([([p.section for p in cv.passages], cv.dated_passages, cv.total_years)
-                           for cv in cvs])
+    pool = PassagePool.of([PoolCv([p.section for p in cv.passages], cv.dated_passages,
+                                  cv.total_years, cv.stances, cv.jobs) for cv in cvs])
     terms = TermPool.of([cv.lexical() for cv in cvs])
     cosines = np.full((int(pool.starts[-1]), len(ITEMS)), -1.0)
     owners = np.concatenate([cv.unit_owners + start

@@ -13,7 +13,10 @@ from rich.table import Table
 from searchlight.assessments import service
 from searchlight.assessments.grading import OfflineEngine, grade_answer
 from searchlight.assessments.grading.guard import GuardFinding
+from searchlight.assessments.grading.llm import grade_all_with_model
+from searchlight.assessments.schemas import Challenge
 from searchlight.assessments.yaml_io import parse_challenge
+from searchlight.config import get_settings
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 
@@ -125,28 +128,60 @@ def _waiting(ident: str | int | None, question: str | None, engine: dict[str, st
             "flags": [flag.as_flag()]}
 
 
+def _without_anchors(challenge: Challenge) -> Challenge:
+    return challenge.model_copy(update={"questions": [
+        question.model_copy(update={"items": [
+            item.model_copy(update={"levels": [
+                level.model_copy(update={"examples": []}) for level in item.levels]})
+            for item in question.items]})
+        for question in challenge.questions]})
+
+
 @assessments_app.command("grade")
 def grade(
     answers: Path = typer.Argument(..., help='JSON lines: {"id", "question", "answer"}.'),
     rubric: Path = typer.Option(..., "--rubric", help="The challenge YAML with the rubric."),
     output: str = typer.Option("json", "--format", help="json (one line per answer)."),
     anchors: bool = typer.Option(True, help="Use the rubric's anchor answers."),
+    engine: str = typer.Option("auto", "--engine", help=(
+        "auto (the configured AI endpoint, else the offline engine), offline or model.")),
 ) -> None:
-    """Grade a file of answers with the offline engine; prints one JSON line per answer.
+    """Grade a file of answers; prints one JSON line per answer, in the file's order.
 
     A line that is not a valid answer gets a line of the same shape with an `invalid_line` flag
-    (and its located error on stderr); every other line is still graded. Exit code 1 when any
-    line was invalid."""
+    (and its located error on stderr); every other line is still graded. With the model, an
+    endpoint that fails leaves every answer waiting for a human (`needs_human`, no levels).
+    Exit code 1 when any line was invalid."""
     if output != "json":
         fail("--format must be json")
+    if engine not in ("auto", "offline", "model"):
+        fail("--engine must be auto, offline or model")
+    configured = bool(get_settings().llm_base_url)
+    if engine == "model" and not configured:
+        fail("no AI endpoint is configured (SEARCHLIGHT_LLM_BASE_URL); use --engine offline")
     try:
         challenge = parse_challenge(_read(rubric), source=str(rubric))
     except DomainError as error:
         fail(error.message)
         return
+    if not anchors:
+        challenge = _without_anchors(challenge)
     rows = _answers(answers)
-    engine = OfflineEngine(use_anchors=anchors)
-    names = {"name": engine.name, "model": engine.model}
+    offline = OfflineEngine(use_anchors=anchors)
+    use_model = engine == "model" or (engine == "auto" and configured)
+    names = {"name": offline.name, "model": offline.model}
+    gradable = [(line, question) for _number, _raw, line in rows if line is not None
+                and (question := challenge.question(line.question)) is not None]
+    if use_model:
+        with transaction() as db:
+            graded = grade_all_with_model(
+                db_session=db, answers=[(question, line.answer) for line, question in gradable],
+                language=challenge.language, offline=offline)
+        names = {"name": graded[0].engine_name, "model": graded[0].engine_model} \
+            if graded else names
+    else:
+        graded = [grade_answer(question, line.answer, offline) for line, question in gradable]
+    results = iter(graded)
     invalid = 0
     for number, raw, line in rows:
         if line is None:
@@ -155,11 +190,11 @@ def grade(
             err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
             result = _waiting(ident, question_key, names,
                               GuardFinding("invalid_line", message, "", 0, 0))
-        elif (question := challenge.question(line.question)) is None:
+        elif challenge.question(line.question) is None:
             result = _waiting(line.id, line.question, names, GuardFinding(
                 "unknown_question", f"the rubric has no question {line.question}", "", 0, 0))
         else:
-            result = grade_answer(question, line.answer, engine).as_line(str(line.id))
+            result = next(results).as_line(str(line.id))
         sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
     if invalid:
         raise typer.Exit(1)

@@ -35,6 +35,10 @@ class CvAnalysis(Base):
     unit_vectors: Mapped[bytes] = mapped_column(LargeBinary)  # int8 (x 127), units x dim
     dated_passages: Mapped[list[Any]]
     total_years: Mapped[float | None]
+    # The stance of each passage (score.stance: doing, listed, teaching, ...) and every dated job
+    # as [start day, end day, first passage, end passage]; None for analyses stored before.
+    passage_stances: Mapped[list[Any] | None]
+    jobs: Mapped[list[Any] | None]
     years_by_sector: Mapped[dict[str, Any]]
     sections: Mapped[list[Any]]
     flags: Mapped[list[Any]]  # [{"code", "message", "evidence"}]

@@ -40,6 +40,7 @@ from searchlight.screening.score.scoring import (
     CvEvidence,
     ItemSpec,
     PassagePool,
+    PoolCv,
     PoolScores,
     Score,
     item_scores,
@@ -150,6 +151,8 @@ def _analysis_row(document: Document, extracted: ExtractedDocument, analysed: An
         unit_owners=analysed.cv.unit_owners.tolist(),
         unit_vectors=quantise(analysed.cv.unit_vectors).tobytes(),
         dated_passages=list(analysed.cv.dated_passages), total_years=analysed.cv.total_years,
+        passage_stances=list(analysed.cv.stances or ()),
+        jobs=[list(job) for job in analysed.cv.jobs or ()],
         years_by_sector=analysed.sectors, sections=list(analysed.evidence.sections_found),
         flags=[{"code": f.code, "message": f.message, "evidence": f.evidence}
                for f in extracted.flags],
@@ -229,7 +232,10 @@ def cv_evidence(analysis: CvAnalysis) -> CvEvidence:
     passages = tuple(Passage._make(passage) for passage in analysis.passages)
     return CvEvidence(passages, _units(analysis.unit_vectors, len(analysis.unit_owners)),
                       np.array(analysis.unit_owners, dtype=np.int64), analysis.total_years,
-                      tuple(analysis.dated_passages))
+                      tuple(analysis.dated_passages),
+                      None if analysis.passage_stances is None else tuple(analysis.passage_stances),
+                      None if analysis.jobs is None else tuple(
+                          (job[0], job[1], job[2], job[3]) for job in analysis.jobs))
 
 
 def score_values(score: Score, *, scorer: RoleScorer, document_id: int) -> dict[str, Any]:
@@ -306,9 +312,6 @@ def measure_items(
     return strengths[back], evidenced[back]
 
 
-PoolCv = tuple[list[str], list[int], float | None]  # passage sections, dated passages, years
-
-
 def _pool_cosines(
     db_session: Session, ordered: Sequence[int], vectors: Sequence[np.ndarray]
 ) -> tuple[np.ndarray, list[PoolCv], list[str]]:
@@ -324,8 +327,10 @@ def _pool_cosines(
             rows = _fetch(connection, select(
                 CvAnalysis.unit_vectors, CvAnalysis.unit_owners, CvAnalysis.passage_sections,
                 CvAnalysis.dated_passages, CvAnalysis.total_years, CvAnalysis.squashed,
+                CvAnalysis.passage_stances, CvAnalysis.jobs,
             ).where(CvAnalysis.id.in_(ordered[start:start + _CHUNK])).order_by(CvAnalysis.id))
-            layout = [(sections, dated, years) for _, _, sections, dated, years, _ in rows]
+            layout = [PoolCv(sections, dated, years, stances, jobs)
+                      for _, _, sections, dated, years, _, stances, jobs in rows]
             starts = PassagePool.of(layout).starts
             owners = np.concatenate([np.zeros(0, np.int64), *(
                 np.add(row[1], first, dtype=np.int64)

@@ -7,10 +7,8 @@ What it compares the answer with, all in Dutch and English:
 - level descriptions: the answer's cosine with each described level, as an expected level;
 - anchor answers (graded examples): a similarity-weighted vote of the examples' levels.
 
-The "correctness" of an answer (0-1) is placed on the item's scale between `low` and `high`.
-When the item has anchors, the same correctness is also measured for each anchor, and a line
-fitted through (anchor correctness, anchor level) places the answer on this item's own scale
-(`calibration_share`); the anchors the answer resembles most pull the level towards theirs
+The "correctness" of an answer (0-1) is placed on the item's scale between `low` and `high`;
+when the item has anchors, the anchors the answer resembles most pull the level towards theirs
 (`anchor_share`). The supporting quote is the sentence of the answer closest to what the chosen
 level asks for, copied verbatim. Parameters were chosen by cross-validation over questions
 (bench/grading.py, bench/README.md): DEFAULT_PARAMS for a rubric alone, ANCHORED_PARAMS for
@@ -45,7 +43,6 @@ class EngineParams:
     description_share: float = 0.25  # share of the level-description vote in the rubric level
     anchor_share: float = 0.5  # share of the anchor vote when the item has anchors
     temperature: float = 0.05  # softmax temperature of the anchor and description votes
-    calibration_share: float = 0.0  # share of the anchor-fitted line in the rubric level
 
 
 # Chosen by 5-fold cross-validation over questions (bench/README.md, "Grading").
@@ -65,8 +62,6 @@ class ItemFeatures:
     description_similarities: tuple[float, ...] = ()
     anchor_levels: tuple[int, ...] = ()
     anchor_similarities: tuple[float, ...] = ()
-    anchor_semantic: tuple[float, ...] = ()  # each anchor's own `semantic` and `lexical`
-    anchor_lexical: tuple[float, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -122,11 +117,6 @@ def level_from_features(item: Item, features: ItemFeatures, params: EngineParams
     position = min(max((correctness - params.low) / span, 0.0), 1.0)
     rubric = lowest + position * (highest - lowest)
     basis = f"similarity to the reference {correctness:.2f}"
-    fitted = _calibrated(features, params, correctness)
-    if fitted is not None and params.calibration_share > 0:
-        fitted = min(max(fitted, lowest), highest)
-        rubric = (1 - params.calibration_share) * rubric + params.calibration_share * fitted
-        basis += ", scaled by the anchor answers"
     if features.description_levels and params.description_share > 0:
         vote = _softmax_vote(features.description_levels, features.description_similarities,
                              params.temperature)
@@ -142,25 +132,6 @@ def level_from_features(item: Item, features: ItemFeatures, params: EngineParams
         level = (1 - params.anchor_share) * rubric + params.anchor_share * vote
         basis += f", anchor answers (vote {vote:.1f})"
     return _nearest_allowed(item, level), basis
-
-
-def _calibrated(features: ItemFeatures, params: EngineParams,
-                correctness: float) -> float | None:
-    """The level of a least-squares line through (anchor correctness, anchor level) at the
-    answer's correctness; None without two distinct anchor levels or when the line does not
-    rise (the anchors then say nothing about this item's scale)."""
-    if len(set(features.anchor_levels)) < 2 or not features.anchor_semantic:
-        return None
-    x = ((1 - params.lexical_share) * np.asarray(features.anchor_semantic)
-         + params.lexical_share * np.asarray(features.anchor_lexical))
-    y = np.asarray(features.anchor_levels, dtype=np.float64)
-    spread = float(((x - x.mean()) ** 2).sum())
-    if spread < 1e-9:
-        return None
-    slope = float(((x - x.mean()) * (y - y.mean())).sum()) / spread
-    if slope <= 0:
-        return None
-    return float(y.mean() + slope * (correctness - x.mean()))
 
 
 def _nearest_allowed(item: Item, value: float) -> int:
@@ -224,14 +195,6 @@ class OfflineEngine:
                    if self.use_anchors and any(ch.isalnum() for ch in example)]
         if anchors:  # reference answers are examples of the highest level too
             anchors += [(item.highest, reference) for reference in item.reference_answers]
-        anchor_semantic: list[float] = []
-        anchor_lexical: list[float] = []
-        if anchors and references:
-            examples = self._vectors([example for _, example in anchors])
-            anchor_semantic = [max(float(s), 0.0) for s in
-                               (examples @ self._vectors(references).T).max(axis=1)]
-            anchor_lexical = [max(term_recall(example, ref, self.languages)
-                                  for ref in references) for _, example in anchors]
         return ItemFeatures(
             empty=False, semantic=max(semantic, 0.0), lexical=lexical,
             description_levels=tuple(level.level for level in described),
@@ -240,7 +203,6 @@ class OfflineEngine:
             anchor_levels=tuple(level for level, _ in anchors),
             anchor_similarities=tuple(
                 float(s) for s in self._vectors([example for _, example in anchors]) @ vector),
-            anchor_semantic=tuple(anchor_semantic), anchor_lexical=tuple(anchor_lexical),
         )
 
     def propose(self, item: Item, answer: str, *, original: str | None = None,

@@ -3,9 +3,11 @@
 Pure functions on (already redacted) CV text; no database, no model."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import NamedTuple
+
+from searchlight.screening.score.stance import stance_of, within_jobs
 
 # Heading words in Dutch and English; a heading is a short line that starts with one of these.
 SECTION_HEADINGS: dict[str, tuple[str, ...]] = {
@@ -57,6 +59,11 @@ class Period:
     start: date
     end: date
     context: str  # the line around the period: job title, company, sector words
+    offset: int = -1  # where the period stands in the text
+    # The job's passages, [first, end): from the one naming the period up to the next period or
+    # the end of its section; what the job's work was, for counting years per item.
+    first_passage: int = -1
+    end_passage: int = -1
 
     @property
     def years(self) -> float:
@@ -68,6 +75,7 @@ class Evidence:
     passages: tuple[Passage, ...]
     periods: tuple[Period, ...]
     sections_found: tuple[str, ...]
+    stances: tuple[str, ...] = ()  # per passage, see `stance.stance_of`
 
     @property
     def total_years(self) -> float:
@@ -111,7 +119,8 @@ def find_periods(text: str, *, today: date | None = None) -> list[Period]:
             line_start = text.rfind("\n", 0, match.start()) + 1
             line_end = text.find("\n", match.end())
             context = text[line_start: line_end if line_end != -1 else len(text)].strip()
-            periods.append(Period(start=start, end=min(end, today), context=context[:200]))
+            periods.append(Period(start=start, end=min(end, today), context=context[:200],
+                                  offset=match.start()))
     return periods
 
 
@@ -232,14 +241,44 @@ def years_by_sector(periods: tuple[Period, ...]) -> dict[str, float]:
 
 
 def collect_evidence(text: str, *, today: date | None = None) -> Evidence:
-    """Passages to quote, and work periods (dates under education or courses are not work)."""
+    """Passages to quote with their stance, and work periods (dates under education or courses
+    are not work) with the passages that describe each job."""
     passages, found = split_passages(text)
     work_periods = [
         period for period in find_periods(text, today=today)
-        if _section_at(passages, text.find(period.context)) not in _NOT_WORK
+        if _section_at(passages, period.offset) not in _NOT_WORK
     ]
-    return Evidence(passages=tuple(passages), periods=tuple(work_periods),
-                    sections_found=tuple(found))
+    jobs = job_passages(work_periods, passages)
+    stances = within_jobs([stance_of(p.text, p.section) for p in passages],
+                          [p.text for p in passages],
+                          [(job.first_passage, job.end_passage) for job in jobs])
+    return Evidence(passages=tuple(passages), periods=jobs, sections_found=tuple(found),
+                    stances=tuple(stances))
+
+
+def job_passages(periods: list[Period], passages: list[Passage]) -> tuple[Period, ...]:
+    """Each period with its job's passages: from the passage that names it up to the next
+    period's passage, a change of section, or the end."""
+    firsts = [_passage_at(passages, period.offset) for period in periods]
+    starts = sorted(set(firsts))
+    placed = []
+    for period, first in zip(periods, firsts, strict=True):
+        if first < 0:
+            placed.append(period)
+            continue
+        end = next((s for s in starts if s > first), len(passages))
+        section = passages[first].section
+        end = next((i for i in range(first + 1, end) if passages[i].section != section), end)
+        placed.append(replace(period, first_passage=first, end_passage=end))
+    return tuple(placed)
+
+
+def _passage_at(passages: list[Passage], offset: int) -> int:
+    """The passage holding this offset, else the first one after it (-1: none)."""
+    for index, passage in enumerate(passages):
+        if passage.end > offset:
+            return index
+    return -1
 
 
 def _section_at(passages: list[Passage], offset: int) -> str:

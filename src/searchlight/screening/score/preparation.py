@@ -14,7 +14,13 @@ from searchlight.matching.embedder import Embedder
 from searchlight.screening.read.document import ExtractedDocument, Flag
 from searchlight.screening.read.extract import extract_document
 from searchlight.screening.score.evidence import Evidence, collect_evidence, years_by_sector
-from searchlight.screening.score.scoring import DIMENSIONS, CvEvidence, ItemSpec, embedding_units
+from searchlight.screening.score.scoring import (
+    DIMENSIONS,
+    CvEvidence,
+    ItemSpec,
+    JobSpan,
+    embedding_units,
+)
 from searchlight.screening.score.skills_found import FoundSkill, SkillMatcher
 
 TRICK_FLAGS = frozenset({"hidden_text", "tiny_text", "off_page_text", "prompt_injection"})
@@ -55,6 +61,13 @@ def dated_passage_indexes(evidence: Evidence) -> tuple[int, ...]:
     )
 
 
+def job_spans(evidence: Evidence) -> tuple[JobSpan, ...]:
+    """Each dated job as (start day, end day, first passage, end passage)."""
+    return tuple((period.start.toordinal(), period.end.toordinal(), period.first_passage,
+                  period.end_passage) for period in evidence.periods
+                 if 0 <= period.first_passage < period.end_passage)
+
+
 def analyse(
     document: ExtractedDocument, *, embedder: Embedder, known: KnownIdentity | None = None,
     skills: SkillMatcher | None = None,
@@ -66,7 +79,8 @@ def analyse(
     cv = CvEvidence(
         passages=evidence.passages, unit_vectors=embedder.encode(texts), unit_owners=owners,
         total_years=evidence.total_years if evidence.periods else None,
-        dated_passages=dated_passage_indexes(evidence),
+        dated_passages=dated_passage_indexes(evidence), stances=evidence.stances,
+        jobs=job_spans(evidence),
     )
     found = tuple(skills.find(evidence.passages)) if skills else ()
     return AnalysedCv(document.language, redaction, evidence, cv, document.flags, found)

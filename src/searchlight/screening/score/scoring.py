@@ -13,14 +13,16 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import numpy as np
 
 from searchlight.screening.score.evidence import Passage
+from searchlight.screening.score.stance import STANCES, stance_weight
 from searchlight.screening.score.terms import LexicalIndex, TermPool, phrase
 
 DIMENSIONS = ("skills", "experience", "attitude", "results", "cognitive", "habits")
-ENGINE_VERSION = "search-hybrid-2"
+ENGINE_VERSION = "search-stance-3"
 
 # Cosine of the multilingual encoder mapped onto 0..1: unrelated phrases sit below about 0.45
 # (short clauses drift that high), a phrase and its translation from about 0.85 up.
@@ -29,7 +31,9 @@ COSINE_FLOOR, COSINE_FULL = 0.45, 0.85
 SEMANTIC_CEILING = 0.9
 EVIDENCE_FLOOR = 0.40  # weaker matches are not quoted and cannot make a dimension known
 MATCHED = 0.60  # an item counts as covered (and a must-have as present) from here
-LISTED_ONLY = 0.85  # a skill that is only listed, not shown in experience or projects
+# A job counts towards an item's years when one of its passages shows the item this strongly
+# (after its stance: selling or teaching the item is not doing it). Chosen in bench/evidence.py.
+JOB_MATCH = 0.60
 QUOTES_PER_ITEM = 2
 # Unit vectors are stored as int8 (x 127) and queries put on a 2**-16 grid, so every product is an
 # integer and every dot product too: |query| * |unit| <= 2**16 * 139 < 2**24 (Cauchy-Schwarz, unit
@@ -144,28 +148,54 @@ def quantise(vectors: np.ndarray) -> np.ndarray:
     return np.clip(np.rint(vectors * UNIT_SCALE), -127, 127).astype(np.int8)
 
 
+_STANCE_CODE: dict[str, int] = {stance: code for code, stance in enumerate(STANCES)}
+JobSpan = tuple[int, int, int, int]  # start and end day (date ordinals), passages [first, end)
+
+
+class PoolCv(NamedTuple):
+    """What a pool needs of one CV besides vectors and words. `stances` and `jobs` are None for
+    analyses stored before they existed: then only the skills section counts as a list, and the
+    whole dated work history counts for every item's years."""
+
+    sections: Sequence[str]
+    dated: Sequence[int]  # passages naming a work period
+    years: float | None  # dated work in all, None when the CV dates no job
+    stances: Sequence[str] | None = None
+    jobs: Sequence[Sequence[int]] | None = None  # JobSpan of each dated job
+
+
 @dataclass(frozen=True)
 class PassagePool:
     """The passages of many CVs, numbered one after the other, and what scoring needs to know of
     them besides their vectors and their words."""
 
     starts: np.ndarray  # (cvs + 1,) number of each CV's first passage, then the total
-    listed: np.ndarray  # (passages,) bool: a bare list of skills
+    stances: np.ndarray  # (passages,) code of each passage's stance (see `stance.STANCES`)
     dated: np.ndarray  # (passages,) bool: names a work period
     total_years: np.ndarray  # (cvs,) years of dated work, NaN when the CV dates no job
+    job_known: np.ndarray  # (cvs,) bool: the CV's jobs are stored with their passages
+    jobs: np.ndarray  # (jobs, 5) int64: CV, start day, end day, first passage, end passage
 
     @classmethod
-    def of(cls, cvs: Sequence[tuple[Sequence[str], Sequence[int], float | None]]) -> "PassagePool":
-        """From each CV's passage sections, dated passages and total years."""
-        starts = np.concatenate(([0], np.cumsum([len(sections) for sections, _, _ in cvs])))
+    def of(cls, cvs: Sequence[PoolCv]) -> "PassagePool":
+        starts = np.concatenate(([0], np.cumsum([len(cv.sections) for cv in cvs])))
         starts = starts.astype(np.int64)
-        listed = np.array([section == "skills" for sections, _, _ in cvs for section in sections],
-                          dtype=bool)
+        stances = np.array([
+            _STANCE_CODE.get(stance, 0) for cv in cvs for stance in (
+                cv.stances if cv.stances is not None and len(cv.stances) == len(cv.sections)
+                else ["listed" if section == "skills" else "doing" for section in cv.sections])
+        ], dtype=np.int64)
         dated = np.zeros(int(starts[-1]), dtype=bool)
-        dated[[start + i for start, (_, indexes, _) in zip(starts[:-1], cvs, strict=True)
-               for i in indexes]] = True
-        years = np.array([np.nan if y is None else y for _, _, y in cvs], dtype=np.float64)
-        return cls(starts, listed, dated, years)
+        dated[[start + i for start, cv in zip(starts[:-1], cvs, strict=True)
+               for i in cv.dated]] = True
+        years = np.array([np.nan if cv.years is None else cv.years for cv in cvs],
+                         dtype=np.float64)
+        job_known = np.array([cv.jobs is not None for cv in cvs], dtype=bool)
+        jobs = np.array([(number, job[0], job[1], start + job[2], start + job[3])
+                         for number, (start, cv) in enumerate(zip(starts[:-1], cvs, strict=True))
+                         for job in (cv.jobs or ()) if 0 <= job[2] < job[3]],
+                        dtype=np.int64).reshape(-1, 5)
+        return cls(starts, stances, dated, years, job_known, jobs)
 
     def best_per_cv(self, values: np.ndarray) -> np.ndarray:
         """The highest of each CV's passage values; 0 for a CV without passages."""
@@ -174,6 +204,32 @@ class PassagePool:
         if holding.any():
             best[holding] = np.maximum.reduceat(values, self.starts[:-1][holding])
         return best
+
+    def matching_jobs(self, strengths: np.ndarray) -> np.ndarray:
+        """(jobs,) bool: the jobs with a passage that shows the item (`JOB_MATCH`)."""
+        if not len(self.jobs):
+            return np.zeros(0, dtype=bool)
+        padded = np.append(strengths, 0.0)  # an end may be the very last passage
+        bounds = np.empty(2 * len(self.jobs), dtype=np.int64)
+        bounds[0::2], bounds[1::2] = self.jobs[:, 3], self.jobs[:, 4]
+        best = np.maximum.reduceat(padded, bounds)[0::2]
+        return np.asarray(best >= JOB_MATCH)
+
+    def years_of(self, jobs: np.ndarray) -> np.ndarray:
+        """(cvs,) years covered by the chosen jobs, overlapping jobs counted once."""
+        years = np.zeros(len(self.starts) - 1)
+        chosen = self.jobs[jobs]
+        for cv in np.unique(chosen[:, 0]).tolist():
+            spans = sorted(chosen[chosen[:, 0] == cv][:, 1:3].tolist())
+            days, (current_start, current_end) = 0, spans[0]
+            for start, end in spans[1:]:
+                if start > current_end:
+                    days += current_end - current_start
+                    current_start, current_end = start, end
+                else:
+                    current_end = max(current_end, end)
+            years[cv] = round((days + current_end - current_start) / 365.25, 1)
+        return years
 
 
 @dataclass(frozen=True)
@@ -186,17 +242,29 @@ class CvEvidence:
     unit_owners: np.ndarray  # passage index of each unit
     total_years: float | None
     dated_passages: tuple[int, ...] = ()  # passages naming a work period, quoted for years
+    stances: tuple[str, ...] | None = None  # per passage (None: stored before stances)
+    jobs: tuple[JobSpan, ...] | None = None  # dated jobs and their passages
 
     def lexical(self) -> LexicalIndex:
         return LexicalIndex.build([p.text for p in self.passages])
 
     def pool(self) -> PassagePool:
-        return PassagePool.of([([p.section for p in self.passages], self.dated_passages,
-                                self.total_years)])
+        return PassagePool.of([PoolCv([p.section for p in self.passages], self.dated_passages,
+                                      self.total_years, self.stances, self.jobs)])
 
     def units(self) -> np.ndarray:
         vectors = self.unit_vectors
         return vectors if vectors.dtype == np.int8 else quantise(vectors)
+
+
+def stance_table(weights: dict[str, float] | None = None) -> dict[str, np.ndarray]:
+    """Per dimension, the evidence weight of each stance code (`stance.stance_weight`, or these
+    weights instead: the benchmark tries others)."""
+    return {dimension: np.array([stance_weight(stance, dimension, weights) for stance in STANCES])
+            for dimension in DIMENSIONS}
+
+
+_STANCE_WEIGHTS = stance_table()
 
 
 def passage_cosines(
@@ -220,7 +288,8 @@ def passage_cosines(
 
 
 def passage_strengths(
-    spec: ItemSpec, cosines: np.ndarray, terms: TermPool, pool: PassagePool
+    spec: ItemSpec, cosines: np.ndarray, terms: TermPool, pool: PassagePool,
+    stance_weights: dict[str, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Strength of the item in each passage: the best of its phrasings, by meaning or by terms
     (all content words of one of its names in the passage counts as full evidence)."""
@@ -229,28 +298,45 @@ def passage_strengths(
         exact |= terms.passages_with(phrase(query))
     scaled = (cosines - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR)
     strengths = np.maximum(SEMANTIC_CEILING * np.clip(scaled, 0.0, 1.0), exact)
-    # A bare list of skills shows a skill a little, and an attitude or a result not at all.
-    listed_weight = LISTED_ONLY if spec.dimension == "skills" else 0.0
-    return np.where(pool.listed, strengths * listed_weight, strengths)
+    # Only doing is full evidence: a bare list shows a skill a little (and an attitude or a
+    # result not at all); selling, teaching, working near or aspiring to it hardly (stance.py).
+    table = _STANCE_WEIGHTS if stance_weights is None else stance_weights
+    return np.asarray(strengths * table[spec.dimension][pool.stances])
 
 
-def _years_share(spec: ItemSpec, pool: PassagePool) -> np.ndarray:
-    """Per CV, dated work against the item's minimum years; NaN where years do not count."""
-    years = pool.total_years
+def item_years(
+    spec: ItemSpec, strengths: np.ndarray, pool: PassagePool
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per CV, the share of the item's minimum years that its dated work shows (NaN where years
+    do not count: no minimum, or no dated job), and per passage whether it dates a counted job.
+    Only the jobs whose own passages show the item count; for analyses stored before jobs were
+    kept with their passages, all dated work counts, as it did then."""
+    count = len(pool.total_years)
     if not spec.min_years:
-        return np.full(len(years), np.nan)
-    counts = (pool.best_per_cv(pool.dated) > 0) & ~np.isnan(years) & (years != 0)
-    return np.where(counts, np.minimum(1.0, years / max(spec.min_years, 1)), np.nan)
+        return np.full(count, np.nan), np.zeros(len(pool.stances), dtype=bool)
+    years = pool.total_years
+    old = (pool.best_per_cv(pool.dated) > 0) & ~np.isnan(years) & (years != 0) & ~pool.job_known
+    share = np.where(old, np.minimum(1.0, years / max(spec.min_years, 1)), np.nan)
+    quoted = pool.dated & np.repeat(old, np.diff(pool.starts))
+    if len(pool.jobs):
+        matching = pool.matching_jobs(strengths)
+        dated_cvs = np.zeros(count, dtype=bool)
+        dated_cvs[pool.jobs[:, 0]] = True
+        by_jobs = pool.job_known & dated_cvs
+        share = np.where(by_jobs, np.minimum(1.0, pool.years_of(matching) / spec.min_years),
+                         share)
+        quoted[pool.jobs[matching, 3]] = True
+    return share, quoted
 
 
 def item_scores(
     spec: ItemSpec, strengths: np.ndarray, pool: PassagePool
 ) -> tuple[np.ndarray, np.ndarray]:
     """Each CV's strength for the item (its best passage) and whether it holds evidence enough
-    to quote. "5+ years of ML": half the dated work history against the minimum, half the topic,
-    and the dated jobs are evidence too."""
+    to quote. "5+ years of ML": half the years of the jobs that show ML against the minimum,
+    half the topic, and those jobs are evidence too."""
     best = pool.best_per_cv(strengths)
-    share = _years_share(spec, pool)
+    share, _ = item_years(spec, strengths, pool)
     by_years = ~np.isnan(share)
     strength = np.where(by_years, 0.5 * share + 0.5 * best, best)
     evidence = np.where(by_years, np.maximum(share, best), best)
@@ -275,11 +361,16 @@ def aggregate(
     items: Sequence[ItemSpec], weights: dict[str, float], strengths: np.ndarray,
     evidenced: np.ndarray,
 ) -> PoolScores:
-    """Dimension scores (the mean item strength, unknown without evidence), the overall score
-    weighted over known dimensions only, and coverage: the weight share of known dimensions.
-    Sums run item by item, in profile order, so a CV's numbers do not depend on its pool."""
+    """Dimension scores (the mean item strength, unknown without evidence), coverage (the
+    weight share of the profile's dimensions that the CV gives evidence for) and the headline:
+    the known dimensions' scores weighted over the *whole* profile, i.e. the score where known
+    times coverage. An unknown dimension stays unknown (None, asked about in the interview); it
+    adds nothing to the headline, so a CV with evidence for one dimension out of six cannot
+    look like a strong fit. Sums run item by item, in profile order, so a CV's numbers do not
+    depend on its pool."""
     count = len(strengths)
     known_weight, weighted = np.zeros(count), np.zeros(count)
+    profiled = {item.dimension for item in items}
     dimensions = {}
     for key in DIMENSIONS:
         columns = [i for i, item in enumerate(items) if item.dimension == key]
@@ -296,10 +387,12 @@ def aggregate(
             counted = ~np.isnan(score)
             weighted += np.where(counted, score * weight, 0.0)
             known_weight += np.where(counted, weight, 0.0)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        overall = np.where(known_weight > 0, np.round(weighted / known_weight, 1), np.nan)
-    total_weight = sum(weights.get(key, 1.0) for key in DIMENSIONS)
-    coverage = np.round(known_weight / total_weight, 3) if total_weight else np.zeros(count)
+    total_weight = sum(max(weights.get(key, 1.0), 0.0) for key in DIMENSIONS if key in profiled)
+    if total_weight > 0:
+        overall = np.where(known_weight > 0, np.round(weighted / total_weight, 1), np.nan)
+        coverage = np.round(known_weight / total_weight, 3)
+    else:
+        overall, coverage = np.full(count, np.nan), np.zeros(count)
     must = np.array([item.must_have for item in items], dtype=bool)
     return PoolScores(overall, coverage, dimensions, (strengths < MATCHED) & must)
 
@@ -338,9 +431,9 @@ def score_cv(
         per_passage = passage_strengths(spec, cosines[:, i], terms, pool)
         strength, evidence = item_scores(spec, per_passage, pool)
         strengths[0, i], evidenced[0, i] = strength[0], evidence[0]
-        share = _years_share(spec, pool)[0]
-        if not np.isnan(share):  # the dated jobs are quoted for the years
-            per_passage = np.where(pool.dated, np.maximum(per_passage, share), per_passage)
+        shares, quoted = item_years(spec, per_passage, pool)
+        if not np.isnan(share := shares[0]):  # the jobs that count are quoted for the years
+            per_passage = np.where(quoted, np.maximum(per_passage, share), per_passage)
         quotes = _quotes(cv, per_passage) if evidence[0] else ()
         results.append(ItemResult(spec, float(strength[0]), quotes))
     scores = aggregate(items, weights, strengths, evidenced)

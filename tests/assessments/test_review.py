@@ -213,3 +213,33 @@ def test_the_job_finds_submissions_that_wait_for_grading(db, alice):
 
 def test_it_refuses_calibration_to_a_hiring_manager(as_bob):
     assert as_bob.get("/assessments/calibration").status_code == 403
+
+
+def test_it_grades_through_the_model_and_sends_an_unquoted_item_to_a_human(db, alice,
+                                                                           fake_llm):
+    submission, _candidate = _submitted(db, alice)
+    fake_llm.reply_json({"items": [{"item": "prompt-design", "level": 2,
+                                    "quote": "It forbids promising payouts or decisions"}]})
+    fake_llm.reply_json({"items": [
+        {"item": "ab-evidence", "level": 3, "quote": "B passed 46 of 50 and A 31 of 50"},
+        {"item": "iteration", "level": 2, "quote": "I iterated five times."}]})
+    review.grade_submission(db_session=db, submission=submission)
+    by_item = {p.item_key: p for p in submission.proposals}
+    assert by_item["prompt-design"].level == 2 and not by_item["prompt-design"].needs_human
+    assert by_item["prompt-design"].engine_name == "openai-compatible"
+    assert by_item["ab-evidence"].level == 3
+    assert by_item["iteration"].level is None and by_item["iteration"].needs_human
+
+
+def test_with_the_endpoint_down_every_item_waits_for_a_human_and_nothing_is_lost(db, alice,
+                                                                                 fake_llm):
+    fake_llm.fail(503, times=50)
+    first, _ = _submitted(db, alice)
+    second, _ = _submitted(db, alice)
+    for submission in (first, second):
+        review.grade_submission(db_session=db, submission=submission)
+        assert submission.status == "review" and len(submission.proposals) == 3
+        assert all(p.needs_human and p.level is None for p in submission.proposals)
+        assert all("engine_unavailable" in {f["code"] for f in p.flags}
+                   for p in submission.proposals)
+        assert submission.answers["1"] == GOOD_ANSWERS["1"]

@@ -7,13 +7,15 @@ db_session first; they flush, never commit."""
 import logging
 from collections import defaultdict
 from dataclasses import dataclass, field
-from typing import Protocol
+from typing import Any, Protocol
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from searchlight.assessments.grading import OfflineEngine, dimension_scores, grade_answer
 from searchlight.assessments.grading.engine import ItemProposal
+from searchlight.assessments.grading.grade import AnswerGrade
+from searchlight.assessments.grading.llm import grade_all_with_model
 from searchlight.assessments.grading.metrics import exact_agreement, quadratic_weighted_kappa
 from searchlight.assessments.models import (
     AssessmentChallenge,
@@ -58,45 +60,61 @@ def default_engine() -> OfflineEngine:
 # --- grading ------------------------------------------------------------------------------
 
 def _needs_human(question: Question, submission: AssessmentSubmission, engine_name: str,
-                 note: str) -> list[GradeProposal]:
+                 note: str, flags: list[dict[str, str]]) -> list[GradeProposal]:
     return [GradeProposal(submission_id=submission.id, question_key=question.key,
                           item_key=item.key, dimension=item.dimension, level=None, quote=None,
-                          note=note, engine_name=engine_name, needs_human=True, flags=[])
+                          note=note, engine_name=engine_name[:40], needs_human=True,
+                          flags=flags)
             for item in question.items]
+
+
+def _answer_grades(*, db_session: Session, challenge: Challenge, answers: dict[str, Any],
+                   engine: Engine | None) -> list[AnswerGrade]:
+    """One grade per question: through the configured model (the offline engine when none is
+    configured, and it says so), or through `engine` when one is given. An endpoint that is
+    down or stopped leaves every answer waiting for a human (grading.llm)."""
+    pairs = [(question, str(answers.get(question.key, ""))) for question in challenge.questions]
+    if engine is not None:
+        return [grade_answer(question, answer, engine)  # type: ignore[arg-type]
+                for question, answer in pairs]
+    return grade_all_with_model(db_session=db_session, answers=pairs,
+                                language=challenge.language, offline=default_engine())
 
 
 def grade_submission(*, db_session: Session, submission: AssessmentSubmission,
                      engine: Engine | None = None) -> None:
     """Propose a level with a quote per rubric item. Human-only hand-ins skip the engine; an
-    engine that fails leaves the items of that answer to a human. Idempotent: a submission
+    engine that fails leaves every item to a human, the answers kept. Idempotent: a submission
     that was graded already is left alone."""
     if submission.status != "grading":
         return
     challenge = document_of(submission.challenge)
     rows: list[GradeProposal] = []
-    for question in challenge.questions:
-        answer = str(submission.answers.get(question.key, ""))
-        if submission.human_only:
+    if submission.human_only:
+        for question in challenge.questions:
             rows += _needs_human(question, submission, HUMAN_ONLY,
-                                 "The candidate asked for grading by a human only.")
-            continue
-        used = engine or default_engine()
+                                 "The candidate asked for grading by a human only.", [])
+    else:
         try:
-            graded = grade_answer(question, answer, used)  # type: ignore[arg-type]
-        except Exception:  # an endpoint down, a model missing: a human grades, nothing lost
-            log.exception("grading submission %s question %s failed; left to a human",
-                          submission.id, question.key)
-            rows += _needs_human(question, submission, getattr(used, "name", "engine"),
-                                 "The grader was not available; grade this item yourself.")
-            continue
-        flags = [finding.as_flag() for finding in graded.findings]
-        for item, proposal in zip(question.items, graded.proposals, strict=True):
-            rows.append(GradeProposal(
-                submission_id=submission.id, question_key=question.key, item_key=item.key,
-                dimension=item.dimension, level=proposal.level, quote=proposal.quote,
-                note=proposal.basis[:2000], engine_name=graded.engine_name,
-                engine_model=graded.engine_model[:120],
-                needs_human=graded.needs_human or proposal.level is None, flags=flags))
+            grades = _answer_grades(db_session=db_session, challenge=challenge,
+                                    answers=submission.answers, engine=engine)
+        except Exception:  # a model missing, a bug: a human grades, nothing lost
+            log.exception("grading submission %s failed; left to a human", submission.id)
+            grades = None
+            for question in challenge.questions:
+                rows += _needs_human(question, submission, getattr(engine, "name", "engine"),
+                                     "The grader was not available; grade this item yourself.",
+                                     [{"code": "engine_unavailable", "message": "",
+                                       "evidence": ""}])
+        for question, graded in zip(challenge.questions, grades or [], strict=grades is not None):
+            flags = [finding.as_flag() for finding in graded.findings]
+            for item, proposal in zip(question.items, graded.proposals, strict=True):
+                rows.append(GradeProposal(
+                    submission_id=submission.id, question_key=question.key,
+                    item_key=item.key, dimension=item.dimension, level=proposal.level,
+                    quote=proposal.quote, note=proposal.basis[:2000],
+                    engine_name=graded.engine_name[:40], engine_model=graded.engine_model[:120],
+                    needs_human=graded.needs_human or proposal.level is None, flags=flags))
     db_session.add_all(rows)
     submission.status, submission.graded_at = "review", utcnow()
     db_session.flush()

@@ -30,6 +30,7 @@ postgres:
 lint: install
 	$(VENV)/bin/ruff check src tests bench
 	$(VENV)/bin/mypy
+	$(VENV)/bin/bandit -q -c pyproject.toml -r src
 
 test-sqlite: install browser
 	$(VENV)/bin/pytest -q $(PYTEST_ARGS)

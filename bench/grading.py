@@ -16,8 +16,9 @@ table gives mean and spread (standard deviation) over the folds.
 
 Settings: "rubric" = level descriptions and reference answers only; "anchors" = the same plus
 one graded example answer per level (four per question). Methods:
-    baseline   cosine of the answer with the best reference answer, mapped linearly onto the
-               item's levels between two thresholds (the thresholds chosen by the same CV)
+    baseline   cosine of the answer with the best reference answer (without references: the
+               top level's description), mapped linearly onto the item's levels between two
+               thresholds (chosen by the same CV); no term overlap, descriptions or anchors
     engine     the offline engine (src/searchlight/assessments/grading/engine.py), every
                parameter of its grid chosen by the same CV
     shipped    the engine with its shipped DEFAULT_PARAMS (chosen on all ten questions, so
@@ -74,7 +75,6 @@ class Case:
     answers: list[Answer]
     rubric_features: list[ItemFeatures]
     anchor_features: list[ItemFeatures]
-    baseline_features: list[ItemFeatures]
 
 
 QUESTION_TEXT: dict[str, str] = {}
@@ -103,21 +103,20 @@ def with_anchors(item: Item, anchors: Iterable[Answer]) -> Item:
     return item.model_copy(update={"levels": sorted(levels.values(), key=lambda x: x.level)})
 
 
-def build_cases(engine: OfflineEngine) -> list[Case]:
+def build_cases(engine: OfflineEngine, *, references: bool = True) -> list[Case]:
     questions, languages, answers = load()
     cases = []
     for question in questions:
         item = question.items[0]
+        if not references:  # the top level's description then stands in for them
+            item = item.model_copy(update={"reference_answers": []})
         mine = [a for a in answers if a.question == question.key]
         scored = [a for a in mine if not a.anchor]
         anchored = with_anchors(item, [a for a in mine if a.anchor])
-        bare = item.model_copy(update={"levels": [
-            level.model_copy(update={"description": ""}) for level in item.levels]})
         cases.append(Case(
             question.key, languages[question.key], item, anchored, scored,
             [engine.features(item, a.text) for a in scored],
             [engine.features(anchored, a.text) for a in scored],
-            [engine.features(bare, a.text) for a in scored],
         ))
     return cases
 
@@ -148,9 +147,7 @@ def engine_grid(anchors: bool) -> list[EngineParams]:
 
 
 def predictions(case: Case, setting: str, params: EngineParams) -> list[int]:
-    if setting == "baseline":
-        features, item = case.baseline_features, case.item
-    elif setting == "anchors":
+    if setting == "anchors":
         features, item = case.anchor_features, case.anchored
     else:
         features, item = case.rubric_features, case.item
@@ -271,15 +268,18 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--verbose", action="store_true", help="print each fold's parameters")
     parser.add_argument("--llm", action="store_true", help="also measure the model path")
+    parser.add_argument("--without-references", action="store_true",
+                        help="leave the reference answers out of every rubric")
     args = parser.parse_args()
     started = time.perf_counter()
     engine = OfflineEngine()
-    cases = build_cases(engine)
+    cases = build_cases(engine, references=not args.without_references)
     scored = sum(len(c.answers) for c in cases)
     print(f"graded short answers: {len(cases)} questions "
           f"({sum(c.language == 'en' for c in cases)} en, "
           f"{sum(c.language == 'nl' for c in cases)} nl), {scored} scored answers, "
           f"4 anchors per question; encoder {engine.model}; "
+          f"{'without' if args.without_references else 'with'} reference answers; "
           f"features in {time.perf_counter() - started:.0f} s")
     flagged = sum(bool(inspect_answer(a.text).findings) for c in cases for a in c.answers)
     print(f"injection guard on these honest answers: {flagged} of {scored} flagged")

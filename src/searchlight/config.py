@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import AliasChoices, Field, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-DEFAULT_SECRET = "change-me-in-production"  # noqa: S105 - the value production refuses
+DEFAULT_SECRET = "change-me-in-production"  # noqa: S105  # nosec B105
 
 
 class Settings(BaseSettings):
@@ -38,6 +38,10 @@ class Settings(BaseSettings):
     llm_retry_backoff_seconds: float = Field(default=1.0, ge=0)
     llm_max_tokens: int = Field(default=2000, ge=1)
     llm_daily_token_budget: int = Field(default=500_000, ge=0)
+    rate_limit_login: int = Field(default=10, ge=1)
+    rate_limit_uploads: int = Field(default=60, ge=1)
+    rate_limit_ai: int = Field(default=60, ge=1)
+    rate_limit_exports: int = Field(default=60, ge=1)
 
     @model_validator(mode="after")
     def refuse_unsafe_production(self) -> "Settings":

@@ -10,8 +10,9 @@ from searchlight.auth import service as auth_service
 from searchlight.auth.models import User
 from searchlight.config import Settings, get_settings
 from searchlight.db import open_session
-from searchlight.errors import Forbidden, Unauthenticated
+from searchlight.errors import Forbidden, NotFound, Unauthenticated
 from searchlight.governance import audit, events
+from searchlight.i18n import N_
 
 SESSION_COOKIE = "searchlight_session"
 LOCALE_COOKIE = "searchlight_locale"
@@ -106,3 +107,20 @@ async def csrf_protect(request: Request, user: OptionalUser) -> None:
         sent = value if isinstance(value, str) else None
     if not sent or sent != request.state.csrf_token:
         raise Forbidden("The form has expired; reload the page and try again.", permission="csrf")
+
+
+MAX_ID = 2**31 - 1  # the largest id an integer column holds on every database we run on
+
+
+def ids_in_range(request: Request) -> None:
+    """An id in a path that no table can hold names nothing: 404, before the database sees
+    a number it cannot bind. Attached once, to the whole app, in `main.create_app`."""
+    for name, value in request.path_params.items():
+        if not (name.endswith("_id") or name == "number"):
+            continue
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            continue
+        if abs(number) > MAX_ID:
+            raise NotFound(N_("This item does not exist."))

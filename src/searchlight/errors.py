@@ -44,3 +44,8 @@ class InvalidInput(DomainError):
 class PayloadTooLarge(DomainError):
     status_code = 413
     code = "payload_too_large"
+
+
+class TooManyRequests(DomainError):
+    status_code = 429
+    code = "too_many_requests"

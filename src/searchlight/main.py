@@ -2,23 +2,27 @@
 
 import importlib
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
 from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.base import BaseHTTPMiddleware, RequestResponseEndpoint
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from searchlight.auth.access import PERMISSIONS
 from searchlight.config import get_settings
-from searchlight.deps import LOCALE_COOKIE, csrf_protect
+from searchlight.deps import LOCALE_COOKIE, csrf_protect, ids_in_range
 from searchlight.errors import DomainError, Forbidden, NotFound, PayloadTooLarge, Unauthenticated
 from searchlight.i18n import N_, current_locale, gettext, normalise_locale
+from searchlight.ratelimit import Limiter, rate_limit
 from searchlight.web import render
 
 logger = logging.getLogger(__name__)
@@ -54,6 +58,15 @@ def _choose_locale(request: Request) -> str:
     return get_settings().default_locale
 
 
+# Scripts only from our own files (no inline script, no event-handler attributes, no eval);
+# no page of ours may be framed. Inline styles stay for the bars' widths.
+CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; object-src 'none'; base-uri 'self'; "
+    "form-action 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
+    "frame-ancestors 'none'"
+)
+
+
 class LocaleAndSecurityHeaders(BaseHTTPMiddleware):
     async def dispatch(self, request: Request, call_next: RequestResponseEndpoint) -> Response:
         current_locale.set(_choose_locale(request))
@@ -64,11 +77,10 @@ class LocaleAndSecurityHeaders(BaseHTTPMiddleware):
         response.headers.setdefault("X-Content-Type-Options", "nosniff")
         response.headers.setdefault("X-Frame-Options", "DENY")
         response.headers.setdefault("Referrer-Policy", "same-origin")
-        response.headers.setdefault(
-            "Content-Security-Policy",
-            "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; "
-            "frame-ancestors 'none'",
-        )
+        response.headers.setdefault("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+        if request.url.scheme == "https" or get_settings().secure_cookies:
+            response.headers.setdefault("Strict-Transport-Security",
+                                        "max-age=31536000; includeSubDomains")
         return response
 
 
@@ -197,13 +209,56 @@ def handle_validation_error(request: Request, error: Exception) -> Response:
                   message=message, code=422)
 
 
+class ErrorOut(BaseModel):
+    """What every refused or failed API request answers (see `handle_domain_error`)."""
+
+    error: str
+    message: str
+    detail: dict[str, Any] = {}
+
+
+ERROR_RESPONSES = {
+    "401": "Not logged in, or the API token is invalid.",
+    "403": "Not allowed.",
+    "404": "Not found.",
+    "409": "In conflict with the current state.",
+    "413": "The upload is larger than allowed.",
+    "422": "Invalid input.",
+    "429": "Too many requests.",
+}
+
+
+def _openapi_with_errors(app: FastAPI) -> Callable[[], dict[str, Any]]:
+    """The document says what errors look like: our one envelope, on every operation."""
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            document = get_openapi(title=app.title, version=app.version, routes=app.routes)
+            schemas = document.setdefault("components", {}).setdefault("schemas", {})
+            schemas["ErrorOut"] = ErrorOut.model_json_schema()
+            for schema_name in ("HTTPValidationError", "ValidationError"):
+                schemas.pop(schema_name, None)
+            reference = {"application/json": {"schema": {"$ref": "#/components/schemas/ErrorOut"}}}
+            for operations in document.get("paths", {}).values():
+                for operation in operations.values():
+                    responses = operation.setdefault("responses", {})
+                    for status, description in ERROR_RESPONSES.items():
+                        responses[status] = {"description": description, "content": reference}
+            app.openapi_schema = document
+        return app.openapi_schema
+
+    return openapi
+
+
 def create_app() -> FastAPI:
     settings = get_settings()
     app = FastAPI(
         title="Searchlight", version="0.1.0", docs_url="/api/docs",
         openapi_url="/api/openapi.json", redoc_url=None,
-        dependencies=[Depends(csrf_protect)],
+        dependencies=[Depends(ids_in_range), Depends(csrf_protect), Depends(rate_limit)],
     )
+    app.state.limiter = Limiter()
+    app.openapi = _openapi_with_errors(app)  # type: ignore[method-assign]
     app.add_middleware(LocaleAndSecurityHeaders)
     app.add_middleware(UploadLimit, max_bytes=settings.max_batch_upload_bytes)
     app.add_exception_handler(DomainError, handle_domain_error)

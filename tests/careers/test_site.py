@@ -172,7 +172,10 @@ def test_it_confirms_a_job_alert_by_mail_before_it_counts(
     text = mail.message.get_payload(decode=True).decode()
     link = re.search(r"http://testserver(/careers/alerts/confirm/\S+)", text)
     assert link is not None
-    assert "confirmed" in client.get(link.group(1)).text
+    assert "Confirm my job alert" in client.get(link.group(1)).text
+    db.refresh(alert)
+    assert alert.confirmed_at is None  # opening the link (or a mail scanner) changes nothing
+    assert "confirmed" in client.post(link.group(1)).text
     db.refresh(alert)
     assert alert.confirmed_at is not None
     assert client.get("/careers/alerts/confirm/wrong").status_code == 404
@@ -245,7 +248,8 @@ def test_it_mails_confirmed_alerts_when_a_role_is_published(
     [mail] = smtp_server.messages  # not the unconfirmed one
     assert mail.recipients == ["fan@example.org"]
     assert mail.message["Subject"].startswith("Nieuwe vacature")
-    assert "You will get no more" in client.get("/careers/alerts/stop/t-fan").text
+    assert "Stop my job alerts" in client.get("/careers/alerts/stop/t-fan").text
+    assert "You will get no more" in as_alice.post("/careers/alerts/stop/t-fan").text
     assert db.scalars(select(AlertSubscription).where(
         AlertSubscription.token == "t-fan")).first() is None
 

@@ -111,8 +111,10 @@ def source_by_key(*, db_session: Session, key: str | None) -> Source | None:
 
 
 def _check_owner(db_session: Session, owner_id: int | None) -> None:
-    owner = db_session.get(User, owner_id) if owner_id else None
-    if owner_id and (owner is None or not allowed(owner, "candidates:write")):
+    if owner_id is None:
+        return
+    owner = db_session.get(User, owner_id)  # 0 is an id too (of nobody), not "no owner"
+    if owner is None or not allowed(owner, "candidates:write"):
         raise InvalidInput("The owner must be an active recruiter or admin.",
                            detail={"field": "owner_id", "value": owner_id})
 

@@ -1,7 +1,6 @@
 """The careers site's service: published vacancies (approved text, or the role profile when no
 text is approved), JSON-LD, applications, job alerts with double opt-in, and event counts."""
 
-import hashlib
 import json
 import re
 import secrets
@@ -14,7 +13,7 @@ from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from searchlight import jobs
+from searchlight import jobs, ratelimit
 from searchlight.candidates.documents import check_upload, clean_filename, store_document
 from searchlight.candidates.models import Application, Candidate
 from searchlight.candidates.pipeline import FIRST_STAGE, apply_to_role
@@ -204,6 +203,14 @@ def json_ld(data: dict[str, Any]) -> str:
 
 # --- transparency notice -------------------------------------------------------------------
 
+def shown_notice(db_session: Session, language: str) -> Notice:
+    """The notice a page shows; the first version is only stored when someone applies under it,
+    because a page view never writes."""
+    notice = db_session.scalar(select(Notice).where(Notice.language == language)
+                               .order_by(Notice.version.desc()).limit(1))
+    return notice or Notice(version=1, language=language, body=DEFAULT_NOTICE[language])
+
+
 def current_notice(db_session: Session, language: str) -> Notice:
     notice = db_session.scalar(select(Notice).where(Notice.language == language)
                                .order_by(Notice.version.desc()).limit(1))
@@ -334,19 +341,22 @@ def subscribe(db_session: Session, *, email: str, role_keys: list[str], skills: 
     return alert
 
 
-def confirm_alert(db_session: Session, token: str) -> AlertSubscription:
+def alert_by_token(db_session: Session, token: str) -> AlertSubscription:
     alert = db_session.scalar(select(AlertSubscription).where(AlertSubscription.token == token))
     if alert is None:
         raise NotFound("This confirmation link is not valid (any more).")
+    return alert
+
+
+def confirm_alert(db_session: Session, token: str) -> AlertSubscription:
+    alert = alert_by_token(db_session, token)
     if alert.confirmed_at is None:
         alert.confirmed_at = utcnow()
     return alert
 
 
 def unsubscribe(db_session: Session, token: str) -> None:
-    alert = db_session.scalar(select(AlertSubscription).where(AlertSubscription.token == token))
-    if alert is not None:
-        db_session.delete(alert)
+    db_session.delete(alert_by_token(db_session, token))
 
 
 # --- first-party events ------------------------------------------------------------------------
@@ -399,23 +409,6 @@ def totals(db_session: Session, **filters: Any) -> dict[str, int]:
     return result
 
 
-# --- rate limit ----------------------------------------------------------------------------
+# --- rate limit ---------------------------------------------------------------------------
 
-class RateLimit:
-    """At most `limit` hits per `window` seconds per client address (in memory, per process;
-    the address is hashed and forgotten when its window ends)."""
-
-    def __init__(self, limit: int, window: float) -> None:
-        self.limit, self.window = limit, window
-        self._hits: dict[str, list[float]] = {}
-
-    def allow(self, address: str, now: float) -> bool:
-        key = hashlib.sha256(address.encode()).hexdigest()[:16]
-        recent = [t for t in self._hits.get(key, []) if now - t < self.window]
-        if len(self._hits) > 10_000:
-            self._hits.clear()
-        if len(recent) >= self.limit:
-            self._hits[key] = recent
-            return False
-        self._hits[key] = [*recent, now]
-        return True
+RateLimit = ratelimit.RateLimit  # per client address for the public site

@@ -64,7 +64,7 @@ def _vacancy_page(request: Request, db: Session, key: str, *, status_code: int =
     return render(request, "careers/vacancy.html", status_code=status_code, title=item.title,
                   vacancy=item, json_ld=service.json_ld(service.job_posting(
                       db, item, _base_url(request))),
-                  notice=service.current_notice(db, _language()), careers_event="vacancy_view",
+                  notice=service.shown_notice(db, _language()), careers_event="vacancy_view",
                   contact_address=get_mail_settings().from_address,
                   careers_role=item.key, **context)
 
@@ -80,14 +80,14 @@ async def ask(request: Request, db: DbSession, key: str) -> Response:
                       status_code=429, title=item.title, vacancy=item, question=question,
                       answer=None, limited=True, json_ld=service.json_ld(service.job_posting(
                           db, item, _base_url(request))),
-                      notice=service.current_notice(db, _language()), errors={}, values={},
+                      notice=service.shown_notice(db, _language()), errors={}, values={},
                       contact_address=get_mail_settings().from_address, careers_event="",
                       careers_role=item.key)
     answer = assistant.ask(db, item, question) if question else None
     return render(request, "careers/vacancy.html", partial="careers/_answer.html",
                   title=item.title, vacancy=item, question=question, answer=answer,
                   json_ld=service.json_ld(service.job_posting(db, item, _base_url(request))),
-                  notice=service.current_notice(db, _language()), errors={}, values={},
+                  notice=service.shown_notice(db, _language()), errors={}, values={},
                   contact_address=get_mail_settings().from_address,
                   careers_event="", careers_role=item.key)
 
@@ -155,13 +155,29 @@ async def subscribe(request: Request, db: DbSession) -> Response:
                   careers_event="alert_signup")
 
 
+# The links in our e-mails open a page with a button: a GET never changes anything, so a mail
+# scanner that follows links neither confirms nor stops an alert.
 @router.get("/careers/alerts/confirm/{token}", include_in_schema=False)
+def confirm_page(request: Request, db: DbSession, token: str) -> Response:
+    service.alert_by_token(db, token)
+    return render(request, "careers/alert.html", title=_("Job alert"), state="confirm",
+                  action=f"/careers/alerts/confirm/{token}")
+
+
+@router.post("/careers/alerts/confirm/{token}", include_in_schema=False)
 def confirm(request: Request, db: DbSession, token: str) -> Response:
     service.confirm_alert(db, token)
     return render(request, "careers/alert.html", title=_("Job alert"), state="confirmed")
 
 
 @router.get("/careers/alerts/stop/{token}", include_in_schema=False)
+def stop_page(request: Request, db: DbSession, token: str) -> Response:
+    service.alert_by_token(db, token)
+    return render(request, "careers/alert.html", title=_("Job alert"), state="stop",
+                  action=f"/careers/alerts/stop/{token}")
+
+
+@router.post("/careers/alerts/stop/{token}", include_in_schema=False)
 def stop_alert(request: Request, db: DbSession, token: str) -> Response:
     service.unsubscribe(db, token)
     return render(request, "careers/alert.html", title=_("Job alert"), state="stopped")

@@ -16,7 +16,8 @@ from searchlight.roles.models import Role
 err = Console(stderr=True)
 demo_app = typer.Typer(help="Demo data.", no_args_is_help=True)
 
-DEMO_PASSWORD = "searchlight-demo"
+# demo accounts are refused in production
+DEMO_PASSWORD = "searchlight-demo"  # nosec B105
 DEMO_USERS = (
     ("admin@demo.searchlight.local", "Ada Admin", "admin"),
     ("recruiter@demo.searchlight.local", "Ruben Recruiter", "recruiter"),

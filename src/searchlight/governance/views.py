@@ -1,4 +1,4 @@
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 from sqlalchemy import func, select
 
@@ -23,7 +23,8 @@ PAGE_SIZE = 50
 
 @router.get("/audit", include_in_schema=False)
 def audit_log(
-    request: Request, db: DbSession, user: CurrentUser, page: int = 1, action: str = ""
+    request: Request, db: DbSession, user: CurrentUser, page: int = Query(1, ge=1, le=100_000),
+    action: str = ""
 ) -> Response:
     require(user, "audit:read")
     query = select(AuditEntry).order_by(AuditEntry.id.desc())

@@ -2,7 +2,7 @@
 
 from typing import Any
 
-from fastapi import APIRouter, Form, Request
+from fastapi import APIRouter, Form, Query, Request
 from fastapi.responses import RedirectResponse, Response
 
 from searchlight import navigation
@@ -49,7 +49,7 @@ def ai_status_api(db: DbSession, user: CurrentUser, check: bool = False) -> dict
 
 
 @router.get("/api/ai/calls")
-def ai_calls_api(db: DbSession, user: CurrentUser, limit: int = RECENT,
+def ai_calls_api(db: DbSession, user: CurrentUser, limit: int = Query(RECENT, ge=1, le=1000),
                  task: str = "") -> list[dict[str, object]]:
     require(user, "ai:manage")
     return [records.call_as_dict(c)

@@ -42,7 +42,7 @@ def _choice(value: str, allowed_values: tuple[str, ...]) -> str | None:
 @router.get("/skills", include_in_schema=False)
 def skill_list(
     request: Request, db: DbSession, user: CurrentUser, q: str = "", kind: str = "",
-    source: str = "", page: int = Query(1, ge=1),
+    source: str = "", page: int = Query(1, ge=1, le=100_000),
 ) -> Response:
     require(user, "taxonomy:read")
     found = service.search_skills(db_session=db, query=q, kind=_choice(kind, SKILL_KINDS),
@@ -69,7 +69,7 @@ def skill_detail(request: Request, db: DbSession, user: CurrentUser, key: str) -
             summary="Search skills by name or synonym in Dutch and English")
 def api_search(
     db: DbSession, user: CurrentUser, q: str = "", kind: str | None = None,
-    source: str | None = None, page: int = Query(1, ge=1),
+    source: str | None = None, page: int = Query(1, ge=1, le=100_000),
     page_size: int = Query(service.PAGE_SIZE, ge=1, le=MAX_PAGE_SIZE),
 ) -> SkillPage:
     require(user, "taxonomy:read")

@@ -71,7 +71,7 @@ class ItemSpec:
         """Everything that decides the item's strength in a CV; equal signatures give equal
         strengths, so a re-rank reuses them (must-have only changes what a weak item means)."""
         content = repr((ENGINE_VERSION, self.dimension, self.queries, self.min_years))
-        return hashlib.sha1(content.encode()).hexdigest()[:16]
+        return hashlib.sha1(content.encode(), usedforsecurity=False).hexdigest()[:16]
 
     def _clean(self, texts: tuple[str, ...]) -> tuple[str, ...]:
         cleaned = (_YEARS.sub(" ", t).strip(" -,") if self.min_years else t for t in texts)

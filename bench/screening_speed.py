@@ -220,20 +220,17 @@ def main() -> None:
     parser.add_argument("--pool", type=int, default=10_000)
     parser.add_argument("--postgres", metavar="URL", help="run on this PostgreSQL database "
                         "(dropped and made anew) instead of a temporary SQLite file")
+    parser.add_argument("--rerank-only", action="store_true",
+                        help="skip the throughput and extraction runs (screens a few CVs only)")
     args = parser.parse_args()
     _database(args.postgres)
     role_id = _setup()
     print(f"machine     {os.cpu_count()} cores, load average "
           f"{' '.join(f'{x:.1f}' for x in os.getloadavg())} (figures are noisy when it is high)")
-    throughput = bench_throughput(role_id, args.cvs)
-    extraction = bench_extraction(args.cvs)
-    print(f"screening   {throughput['screened']}/{throughput['cvs']} fresh two-page PDFs in "
-          f"{throughput['seconds']:.1f} s = {throughput['cvs_per_second']:.1f} CVs/s, start-up "
-          f"included (target >= 25) with {throughput['workers']} worker process(es); bare "
-          f"text extraction of the same files in one process: "
-          f"{extraction['cvs_per_second']:.0f} CVs/s")
-    print(f"memory      peak {throughput['peak_mb']:.0f} MB main + "
-          f"{throughput['worker_peak_mb']:.0f} MB per worker (target < 1536 in all)")
+    if args.rerank_only:
+        bench_throughput(role_id, 20)
+    else:
+        _print_throughput(role_id, args.cvs)
     rerank_figures = bench_rerank(role_id, args.pool)
     print(f"re-rank     {rerank_figures['pool']} stored CVs after a profile edit in "
           f"{rerank_figures['seconds']:.2f} s (target < 2), peak memory "
@@ -242,6 +239,18 @@ def main() -> None:
           f"in {rerank_figures['weights_seconds']:.2f} s (target < 0.5)")
     print(f"re-rank     {rerank_figures['differing']} of {rerank_figures['checked']} sampled "
           f"CVs differ from screening them afresh (target 0)")
+
+
+def _print_throughput(role_id: int, cvs: int) -> None:
+    throughput = bench_throughput(role_id, cvs)
+    extraction = bench_extraction(cvs)
+    print(f"screening   {throughput['screened']}/{throughput['cvs']} fresh two-page PDFs in "
+          f"{throughput['seconds']:.1f} s = {throughput['cvs_per_second']:.1f} CVs/s, start-up "
+          f"included (target >= 25) with {throughput['workers']} worker process(es); bare "
+          f"text extraction of the same files in one process: "
+          f"{extraction['cvs_per_second']:.0f} CVs/s")
+    print(f"memory      peak {throughput['peak_mb']:.0f} MB main + "
+          f"{throughput['worker_peak_mb']:.0f} MB per worker (target < 1536 in all)")
 
 
 if __name__ == "__main__":

@@ -1,5 +1,6 @@
 """Engine, sessions and the declarative base. SQLite by default, PostgreSQL by DATABASE_URL."""
 
+import json
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
@@ -7,7 +8,9 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Engine, MetaData, create_engine, event
+import orjson
+from sqlalchemy import JSON, Connection, DateTime, Engine, MetaData, Table, create_engine, event
+from sqlalchemy import insert as sql_insert
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -67,18 +70,67 @@ def _configure_sqlite(engine: Engine) -> None:
         connection.exec_driver_sql("BEGIN")
 
 
+_ORJSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
+
+
+def json_dumps(value: Any) -> str:
+    """How JSON columns are written: orjson (several times faster than the standard library on
+    the large result columns a re-rank writes), and the standard library for anything orjson
+    refuses, so what can be stored never depends on the speed-up."""
+    try:
+        return orjson.dumps(value, option=_ORJSON_OPTIONS).decode()
+    except TypeError:
+        return json.dumps(value)
+
+
+def json_loads(text: str | bytes) -> Any:
+    """How JSON columns are read; the standard library takes what orjson refuses (NaN)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text)
+
+
+def insert_rows(*, connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert many rows of one shape in the connection's transaction, as fast as the database
+    allows: COPY on PostgreSQL (a re-rank writes 10,000 rows; one INSERT per row spent most of
+    its time waiting on the server), one executemany elsewhere. Rows must give every column
+    that has a Python-side default: COPY does not apply them."""
+    if not rows:
+        return
+    columns = list(rows[0])
+    if connection.dialect.name != "postgresql":
+        connection.execute(sql_insert(table), rows)
+        return
+    missing = [c.name for c in table.columns if c.default is not None and c.name not in columns]
+    if missing:
+        raise ValueError(f"insert_rows into {table.name}: give {', '.join(missing)}")
+    as_json = {c.name for c in table.columns if isinstance(c.type, JSON)}
+    names = ", ".join(f'"{name}"' for name in columns)
+    cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
+    try:
+        with cursor.copy(f'COPY "{table.name}" ({names}) FROM STDIN') as copy:
+            for row in rows:
+                copy.write_row([json_dumps(row[name]) if name in as_json and row[name] is not None
+                                else row[name] for name in columns])
+    finally:
+        cursor.close()
+
+
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         database = url.split("///", 1)[-1]
         if database and database != ":memory:":
             Path(database).parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(url, connect_args={"check_same_thread": False})
+        engine = create_engine(url, connect_args={"check_same_thread": False},
+                               json_serializer=json_dumps, json_deserializer=json_loads)
         _configure_sqlite(engine)
         return engine
     # No server-side prepared statements: psycopg would switch to a generic plan after five
     # runs, which ignores the selectivity of filter values (a list page went from 16 to 140 ms).
     return create_engine(url, pool_pre_ping=True, pool_size=10, max_overflow=10,
-                         connect_args={"prepare_threshold": None})
+                         connect_args={"prepare_threshold": None},
+                         json_serializer=json_dumps, json_deserializer=json_loads)
 
 
 @lru_cache

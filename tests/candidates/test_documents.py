@@ -85,6 +85,17 @@ def test_it_stores_the_same_file_twice_as_one_document(as_alice, db, settings):
     assert len(_stored_files(settings)) == 1
 
 
+@pytest.mark.parametrize("encoding", ["utf-8-sig", "utf-16", "utf-16-le", "cp1252", "latin-1"])
+def test_it_recognises_text_by_its_content_in_any_encoding(db, settings, encoding):
+    text = "Ervaring\r\nCafé-eigenaar in Zürich (2019 - heden)\nPython, één jaar.\r\n"
+    document = store_document(db_session=db, data=text.encode(encoding), filename="cv.txt",
+                              candidate_id=None, settings=settings)
+    assert document.media_type == "text/plain"
+    with pytest.raises(InvalidInput, match="not supported"):
+        store_document(db_session=db, data=bytes(range(256)) * 4, filename="binary.txt",
+                       candidate_id=None, settings=settings)
+
+
 def test_it_is_idempotent_by_hash_for_batch_ingestion(db, settings):
     first = store_document(db_session=db, data=text_cv(), filename="../../etc/cv.txt",
                            candidate_id=None, settings=settings)

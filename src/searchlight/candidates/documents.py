@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from searchlight.candidates.models import Document
 from searchlight.config import Settings
 from searchlight.errors import InvalidInput, PayloadTooLarge
+from searchlight.screening.read.text import decode_text
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 MEDIA_TYPES = {
@@ -50,13 +51,9 @@ def _looks_like(data: bytes, suffix: str) -> bool:
         return b"%PDF-" in data[:_PDF_HEADER_WINDOW]
     if suffix == ".docx":
         return data.startswith(b"PK\x03\x04")
-    if b"\x00" in data[:4096]:
-        return False
-    try:
-        data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return False
-    return True
+    # Text is recognised by its content, in any encoding screening reads (a byte order mark,
+    # UTF-16 without one, UTF-8, Windows-1252, Latin-1), and refused when it is binary.
+    return decode_text(data) is not None
 
 
 def check_upload(*, data: bytes, filename: str, settings: Settings) -> str:

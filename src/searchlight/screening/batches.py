@@ -1,6 +1,7 @@
 """Screening many files: expanding uploads, screening one file, a stream of files for the CLI
 (each in its own transaction), and recording an uploaded batch for the job in `jobs.py`."""
 
+import logging
 import multiprocessing
 import os
 from collections.abc import Iterable, Iterator
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 from searchlight.auth.models import User
 from searchlight.config import Settings
 from searchlight.db import transaction
+from searchlight.errors import DomainError
 from searchlight.matching.embedder import Embedder, UniversalSentenceEncoder
 from searchlight.roles.models import Role
 from searchlight.screening.models import BatchFile, CvAnalysis, ScreeningBatch, ScreeningResult
@@ -31,6 +33,7 @@ from searchlight.screening.service import (
 )
 
 Entry = tuple[str, bytes | ExtractionError]
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -86,18 +89,32 @@ def screen_entries(
             yield FileReport(source, "error", error_code=payload.code,
                              error_message=payload.message)
             continue
-        with transaction() as db_session:
-            role = db_session.get_one(Role, role_id)
-            actor = db_session.get(User, actor_id) if actor_id else None
-            report = screen_one(db_session=db_session, source=source, data=payload, role=role,
-                                actor=actor, settings=settings, embedder=embedder,
-                                prepared=prepared)
+        try:
+            with transaction() as db_session:
+                role = db_session.get_one(Role, role_id)
+                actor = db_session.get(User, actor_id) if actor_id else None
+                report = screen_one(db_session=db_session, source=source, data=payload,
+                                    role=role, actor=actor, settings=settings,
+                                    embedder=embedder, prepared=prepared)
+        except Exception as error:  # one file's failure is its own error line, never the batch's
+            log.exception("screening %s failed", Path(source).suffix or "a file")
+            yield FileReport(source, "error", error_code=getattr(error, "code", "internal"),
+                             error_message=_message(error))
+            continue
         if report.document_id is not None and report.document_id in seen:
             report = FileReport(source, "duplicate", report.result_id, report.document_id,
                                 error_message=seen[report.document_id])
         elif report.document_id is not None:
             seen[report.document_id] = source
         yield report
+
+
+def _message(error: Exception) -> str:
+    """What to tell about a failed file: our own errors carry a message for people; anything
+    else only its kind (its text may quote the CV)."""
+    if isinstance(error, DomainError | ExtractionError):
+        return str(error.message)
+    return f"The file could not be screened ({type(error).__name__})."
 
 
 _worker_embedder: Embedder | None = None

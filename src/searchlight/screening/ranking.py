@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from sqlalchemy import Row, Select, func, insert, select
+from sqlalchemy import Row, Select, Table, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from searchlight.auth.access import require
@@ -16,7 +16,7 @@ from searchlight.auth.models import User
 from searchlight.candidates.identity import reveal_identity as reveal_candidate
 from searchlight.candidates.models import Application
 from searchlight.candidates.pipeline import apply_to_role
-from searchlight.db import utcnow
+from searchlight.db import insert_rows, utcnow
 from searchlight.errors import NotFound
 from searchlight.governance import audit
 from searchlight.governance.events import AuditEvent
@@ -123,9 +123,12 @@ def _rerank(db_session: Session, role: Role, version: RoleVersion, scorer: RoleS
     for row, previous in zip(rows, earlier, strict=True):
         row.update(analysis_id=previous.analysis_id, role_id=role.id,
                    role_version_id=version.id, candidate_id=previous.candidate_id)
-    # Core executemany: one statement for all rows, no unit-of-work objects.
-    db_session.connection().execute(insert(ScreeningResult), rows)
+    # No unit-of-work objects: COPY on PostgreSQL, one executemany elsewhere.
+    insert_rows(connection=db_session.connection(), table=_RESULTS, rows=rows)
     return len(rows)
+
+
+_RESULTS: Table = ScreeningResult.__table__  # type: ignore[assignment]
 
 
 def _earlier_results(db_session: Session, role: Role, version: RoleVersion) -> list[Row[Any]]:

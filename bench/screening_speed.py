@@ -121,6 +121,7 @@ def _grow_pool(role_id: int, size: int) -> None:
             copy_row = CvAnalysis(**{c: getattr(source, c) for c in (
                 "redacted_text", "language", "passages", "passage_sections", "squashed",
                 "unit_owners", "unit_vectors", "dated_passages", "total_years", "years_by_sector",
+                "passage_stances", "jobs",
                 "sections", "flags", "entities", "skills", "embedder")}, document_id=document.id)
             db.add(copy_row)
             db.flush()

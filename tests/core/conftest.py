@@ -15,6 +15,7 @@ from searchlight.cli.demo import DEMO_DOMAINS, assign_demo_hiring_manager, load_
 from searchlight.config import get_settings
 from searchlight.content import service as content
 from searchlight.crm.models import TalentPool
+from searchlight.governance import explanations
 from searchlight.interviews import service as interviews
 from searchlight.reskilling import development
 from searchlight.reskilling import service as reskilling
@@ -59,6 +60,11 @@ def world(db, alice, bob, charlie, dora, lena, eve, client):  # type: ignore[no-
     submission = assessments.submit(db_session=db, invitation=invitation,
                                     answers={"1": "An answer."}, settings=get_settings())
     grade_submission(db_session=db, submission=submission)
+    _candidate, [decision, *_] = explanations.explain_candidate(
+        db_session=db, user=alice, candidate_id=candidate.id)
+    review = explanations.start_review(db_session=db, actor=alice, candidate_id=candidate.id,
+                                       kind=decision.kind, decision_id=decision.decision_id,
+                                       reason="Please look again.")
     db.commit()
     return {
         "candidate_id": candidate.id,
@@ -85,6 +91,7 @@ def world(db, alice, bob, charlie, dora, lena, eve, client):  # type: ignore[no-
         "milestone_id": programme.milestones[0].id,
         "course_id": db.scalar(select(Course.id).order_by(Course.id)),
         "entry_id": db.scalar(select(FaqEntry.id).order_by(FaqEntry.id)),
+        "review_id": review.id,
         "number": 1,
         "skill_key": "python",
         "token": "not-a-real-token",

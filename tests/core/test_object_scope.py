@@ -52,6 +52,7 @@ KINDS: dict[str, Kind] = {
     "milestone": Kind("milestone_id", PROGRAMMES),
     "course": Kind("course_id", PROGRAMMES),
     "faq": Kind("entry_id", ("charlie", "lena")),
+    "review": Kind("review_id", RECRUITMENT),  # a contested decision's re-review
     "posting": Kind("role_key", ("charlie", "lena")),
     "role": Kind("role_key", ("charlie",)),  # the role catalogue: every role but employees
     "role_version": Kind("number", ("charlie",)),
@@ -93,6 +94,7 @@ RULES: list[tuple[str, str, str]] = [
     (r"", "milestone_id", "milestone"),
     (r"", "course_id", "course"),
     (r"", "entry_id", "faq"),
+    (r"", "review_id", "review"),
     (r"", "token", "token"),
     (r"", "submission_id", "submission"),
     (r"", "proposal_id", "proposal"),
@@ -102,6 +104,8 @@ RULES: list[tuple[str, str, str]] = [
 REQUESTS: dict[tuple[str, str], Any] = {
     ("PUT", "/api/roles/{key}"): lambda world: {"json": {**ML_PROFILE, "key": world["role_key"]}},
     ("PATCH", "/api/candidates/{candidate_id}"): {"json": {}},
+    ("POST", "/api/candidates/{candidate_id}/contests"): {
+        "json": {"kind": "stage", "decision_id": 1, "reason": "x"}},
     ("POST", "/api/candidates/{candidate_id}/applications"): {"json": {"role_key": "x"}},
     ("POST", "/api/applications/{application_id}/stage"): {"json": {"stage": "applied"}},
     ("GET", "/candidates/{candidate_id:int}/merge"): {"params": {"other": 1}},

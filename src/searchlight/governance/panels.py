@@ -29,3 +29,11 @@ def audit(*, db_session: Session, user: User) -> dict[str, Any] | None:
         select(func.count()).where(AuditEntry.action == "access.denied",
                                    AuditEntry.occurred_at >= since)) or 0
     return {"latest": latest, "refusals": refusals, "days": RECENT_DAYS}
+
+
+def reviews(*, db_session: Session, user: User) -> dict[str, Any] | None:
+    """Contested decisions waiting for a human re-review; hidden when there are none."""
+    from searchlight.governance.explanations import open_reviews
+
+    waiting = open_reviews(db_session=db_session, user=user)
+    return {"reviews": waiting[:5]} if waiting else None

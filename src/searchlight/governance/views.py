@@ -5,6 +5,7 @@ from sqlalchemy import func, select
 from searchlight import navigation
 from searchlight.auth.access import require
 from searchlight.deps import CurrentUser, DbSession
+from searchlight.governance import explanation_views
 from searchlight.governance import panels as home_panels
 from searchlight.governance.models import AuditEntry
 from searchlight.home import panels
@@ -18,6 +19,9 @@ panels.register(panels.Panel(key="governance.users", template="governance/_home_
                              context=home_panels.users, permission="users:manage", order=50))
 panels.register(panels.Panel(key="governance.audit", template="governance/_home_audit.html",
                              context=home_panels.audit, permission="audit:read", order=60))
+panels.register(panels.Panel(key="governance.reviews", template="governance/_home_reviews.html",
+                             context=home_panels.reviews, permission="pipeline:move", order=4))
+router.include_router(explanation_views.router)
 PAGE_SIZE = 50
 
 

@@ -85,6 +85,7 @@ class Quote:
     end: int
     section: str
     strength: float
+    stance: str = "doing"  # see stance.py: only "doing" and "listed" reach the evidence floor
 
 
 @dataclass(frozen=True)
@@ -411,8 +412,11 @@ def _quotes(cv: CvEvidence, strengths: np.ndarray) -> tuple[Quote, ...]:
         if strengths[i] < EVIDENCE_FLOOR or len(quotes) == QUOTES_PER_ITEM:
             break
         passage = cv.passages[i]
+        stance = cv.stances[i] if cv.stances and i < len(cv.stances) else (
+            "listed" if passage.section == "skills" else "doing")
         quotes.setdefault(passage.text, Quote(passage.text, passage.start, passage.end,
-                                              passage.section, round(float(strengths[i]), 3)))
+                                              passage.section, round(float(strengths[i]), 3),
+                                              stance))
     return tuple(quotes.values())
 
 

@@ -1,7 +1,7 @@
 """assessment_flow
 
 Revision ID: 20261204_18_assessment_flow
-Revises: 20261204_22_decision_reviews
+Revises: 20261204_25_next_actions
 Create Date: 2026-12-04 05:24:34.811191
 """
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import searchlight.db
 
 revision: str = '20261204_18_assessment_flow'
-down_revision: str | None = '20261204_22_decision_reviews'
+down_revision: str | None = '20261204_25_next_actions'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -22,6 +22,7 @@ import argparse
 import itertools
 import statistics
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -216,6 +217,25 @@ def headline(case: Case, params: Params) -> float:
     return 0.0 if np.isnan(value) else float(value)
 
 
+def quoted_stances(cases: Iterable[Case], params: Params) -> Counter[str]:
+    """The stance of every passage that would be quoted as evidence (as `scoring._quotes`
+    picks them: an item's strongest passages at or above the floor)."""
+    tally: Counter[str] = Counter()
+    table = params.table()
+    for case in cases:
+        for column, spec in enumerate(case.items):
+            per_passage = passage_strengths(spec, case.cosines[:, column], case.terms,
+                                            case.pool, table)
+            best = np.argsort(-per_passage, kind="stable")[:scoring.QUOTES_PER_ITEM]
+            for i in best:
+                if per_passage[i] < params.floor:
+                    continue
+                stance = case.evidence.stances[i] if case.evidence.stances else "doing"
+                studied = stance == "aspiring" and spec.dimension == "cognitive"
+                tally["studied (cognitive item)" if studied else stance] += 1
+    return tally
+
+
 def unrelated(case: Case) -> bool:
     """No skills or experience item of the role evidenced: the CV does not do this job."""
     return not any(k.startswith(("skills.", "experience.")) for k in case.gold)
@@ -262,6 +282,11 @@ def main() -> None:
         print(f"headline on {name}: unrelated CV x role {statistics.mean(far):.1f} "
               f"(n={len(far)}, max {max(far):.1f}, target <= 35), "
               f"related {statistics.mean(near):.1f} (n={len(near)})")
+    for name, cases in (("dev", dev), ("check", check)):
+        tally = quoted_stances(cases, PRODUCT)
+        print(f"quotes shown on {name} by stance: " + ", ".join(
+            f"{stance} {tally.get(stance, 0)}" for stance in (*STANCES, "studied (cognitive item)"))
+            + " (teaching, selling, near, aspiring: target 0)")
     if arguments.errors:
         for case in dev:
             found, _, _ = judge(case, PRODUCT)

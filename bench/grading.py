@@ -15,14 +15,17 @@ rubric would be. Per fold: QWK per held-out question (averaged) and exact agreem
 table gives mean and spread (standard deviation) over the folds.
 
 Settings: "rubric" = level descriptions and reference answers only; "anchors" = the same plus
-one graded example answer per level (four per question). Methods:
+graded example answers: the 4 marked anchors per question (one per level), and in a second
+block 8 (two per level: the first scored answer of each anchor's level becomes an anchor too,
+so that block scores 112 answers). Methods:
     baseline   cosine of the answer with the best reference answer (without references: the
                top level's description), mapped linearly onto the item's levels between two
                thresholds (chosen by the same CV); no term overlap, descriptions or anchors
     engine     the offline engine (src/searchlight/assessments/grading/engine.py), every
                parameter of its grid chosen by the same CV
-    shipped    the engine with its shipped DEFAULT_PARAMS (chosen on all ten questions, so
-               optimistic: shown for reference, not as a held-out figure)
+    shipped    the engine with its shipped DEFAULT_PARAMS and ANCHORED_PARAMS (chosen on all
+               ten questions, ANCHORED_PARAMS on both anchor counts, so optimistic: shown for
+               reference, not as a held-out figure)
 With --llm the model path (grading/llm.py) is measured on the same answers in both settings, on
 the database and endpoint of the current settings (SEARCHLIGHT_LLM_*); it has no parameters to
 choose, so it is scored per fold without training. Its "needs a human" count is shown too."""
@@ -103,7 +106,10 @@ def with_anchors(item: Item, anchors: Iterable[Answer]) -> Item:
     return item.model_copy(update={"levels": sorted(levels.values(), key=lambda x: x.level)})
 
 
-def build_cases(engine: OfflineEngine, *, references: bool = True) -> list[Case]:
+def build_cases(engine: OfflineEngine, *, references: bool = True,
+                extra_anchors: int = 0) -> list[Case]:
+    """The questions with their scored answers; `extra_anchors` more anchors per level are
+    taken from the scored answers (the first ones of each level in the file)."""
     questions, languages, answers = load()
     cases = []
     for question in questions:
@@ -111,8 +117,11 @@ def build_cases(engine: OfflineEngine, *, references: bool = True) -> list[Case]
         if not references:  # the top level's description then stands in for them
             item = item.model_copy(update={"reference_answers": []})
         mine = [a for a in answers if a.question == question.key]
-        scored = [a for a in mine if not a.anchor]
-        anchored = with_anchors(item, [a for a in mine if a.anchor])
+        anchors = [a for a in mine if a.anchor]
+        for level in sorted({a.level for a in anchors}):
+            anchors += [a for a in mine if not a.anchor and a.level == level][:extra_anchors]
+        scored = [a for a in mine if a not in anchors]
+        anchored = with_anchors(item, anchors)
         cases.append(Case(
             question.key, languages[question.key], item, anchored, scored,
             [engine.features(item, a.text) for a in scored],
@@ -273,37 +282,50 @@ def main() -> int:
     args = parser.parse_args()
     started = time.perf_counter()
     engine = OfflineEngine()
-    cases = build_cases(engine, references=not args.without_references)
-    scored = sum(len(c.answers) for c in cases)
+    references = not args.without_references
+    blocks = [build_cases(engine, references=references),
+              build_cases(engine, references=references, extra_anchors=1)]
+    cases = blocks[0]
     print(f"graded short answers: {len(cases)} questions "
           f"({sum(c.language == 'en' for c in cases)} en, "
-          f"{sum(c.language == 'nl' for c in cases)} nl), {scored} scored answers, "
-          f"4 anchors per question; encoder {engine.model}; "
-          f"{'without' if args.without_references else 'with'} reference answers; "
+          f"{sum(c.language == 'nl' for c in cases)} nl); encoder {engine.model}; "
+          f"{'with' if references else 'without'} reference answers; "
           f"features in {time.perf_counter() - started:.0f} s")
+    scored = sum(len(c.answers) for c in cases)
     flagged = sum(bool(inspect_answer(a.text).findings) for c in cases for a in c.answers)
     print(f"injection guard on these honest answers: {flagged} of {scored} flagged")
-    rows = [("baseline (reference cosine)", "baseline", baseline_grid(), "both"),
-            ("engine, rubric alone", "rubric", engine_grid(False), "rubric"),
-            ("engine, with anchors", "anchors", engine_grid(True), "anchors")]
     print(f"\n{args.folds}-fold CV over questions (parameters chosen on the training folds)")
-    print(f"{'setting':<9} {'method':<28} {'QWK':>15} {'exact':>15}")
-    for label, setting, grid, shown in rows:
-        table = Table(cases, setting, grid)
-        results, chosen = cross_validate(table, args.folds)
-        print(f"{shown:<9} {label:<28} {spread([r[0] for r in results]):>15} "
-              f"{spread([r[1] for r in results]):>15}")
-        if args.verbose:
-            for number, params in enumerate(chosen, start=1):
-                print(f"    fold {number}: {describe(params, setting)}")
-        if setting != "baseline":
-            best = table.grid[table.choose(cases)]
-            print(f"    chosen on all questions: {describe(best, setting)}")
-    for setting, shipped in (("rubric", DEFAULT_PARAMS), ("anchors", ANCHORED_PARAMS)):
-        results = [combine([question_scores(case, setting, shipped) for case in fold])
-                   for fold in folds(cases, args.folds)]
-        print(f"{setting:<9} {'shipped defaults':<28} {spread([r[0] for r in results]):>15} "
-              f"{spread([r[1] for r in results]):>15}")
+    anchor_tables = []
+    for per_level, block in enumerate(blocks, start=1):
+        scored = sum(len(c.answers) for c in block)
+        print(f"\n{per_level} anchor(s) per level ({per_level * 4} per question), "
+              f"{scored} scored answers")
+        print(f"{'setting':<9} {'method':<28} {'QWK':>15} {'exact':>15}")
+        rows = [("baseline (reference cosine)", "baseline", baseline_grid(), "both"),
+                ("engine, rubric alone", "rubric", engine_grid(False), "rubric"),
+                ("engine, with anchors", "anchors", engine_grid(True), "anchors")]
+        for label, setting, grid, shown in rows:
+            table = Table(block, setting, grid)
+            if setting == "anchors":
+                anchor_tables.append(table)
+            results, chosen = cross_validate(table, args.folds)
+            print(f"{shown:<9} {label:<28} {spread([r[0] for r in results]):>15} "
+                  f"{spread([r[1] for r in results]):>15}")
+            if args.verbose:
+                for number, params in enumerate(chosen, start=1):
+                    print(f"    fold {number}: {describe(params, setting)}")
+            if setting == "rubric" and per_level == 1:
+                best = table.grid[table.choose(block)]
+                print(f"    chosen on all questions: {describe(best, setting)}")
+        for setting, shipped in (("rubric", DEFAULT_PARAMS), ("anchors", ANCHORED_PARAMS)):
+            results = [combine([question_scores(case, setting, shipped) for case in fold])
+                       for fold in folds(block, args.folds)]
+            print(f"{setting:<9} {'shipped defaults':<28} {spread([r[0] for r in results]):>15} "
+                  f"{spread([r[1] for r in results]):>15}")
+    best_index = max(range(len(anchor_tables[0].grid)), key=lambda index: statistics.fmean(
+        table.scores(index, table.cases)[0] for table in anchor_tables))
+    print("\nanchors, chosen on all questions and both anchor counts: "
+          + describe(anchor_tables[0].grid[best_index], "anchors"))
     if args.llm:
         measure_model(cases, engine, args.folds)
     print(f"\n{time.perf_counter() - started:.0f} s")

@@ -38,6 +38,7 @@ DOMAINS = (
     "assessments",
     "careers",
     "interviews",
+    "actions",
 )
 
 

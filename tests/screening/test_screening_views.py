@@ -121,3 +121,48 @@ def test_it_refuses_employees(as_charlie, db):
     role = make_role(db)
     assert as_charlie.get(f"/screening/roles/{role.key}").status_code == 403
     assert as_charlie.get("/screening").status_code == 403
+
+
+SELLER_AND_LISTER = {
+    "seller.txt": b"""Jordan Whitfield
+
+Profile
+Enterprise account executive selling AI infrastructure to ML teams.
+
+Work experience
+Enterprise Account Executive, VectorWorks (Jan 2019 - present)
+- Sold vector databases and PyTorch support contracts to machine learning teams.
+- Ran workshops that demoed PyTorch to prospects.
+""",
+    "lister.txt": b"""Rahul Menon
+
+Work experience
+IT Consultant, Infosolve (2019 - present)
+- Delivered IT projects for clients.
+
+Skills
+Python, PyTorch, Pinecone, Docker
+""",
+}
+
+
+def test_it_quotes_only_doing_and_marks_a_bare_skill_list(as_alice, db):
+    role = make_role(db)
+    as_alice.post("/screening/batches", data={"role_key": role.key}, files=[
+        ("files", (name, data, "text/plain")) for name, data in SELLER_AND_LISTER.items()])
+    run_due_work()
+    pages = {}
+    for result in db.scalars(select(ScreeningResult)):
+        text = result.analysis.redacted_text
+        pages["seller" if "VectorWorks" in text else "lister"] = (
+            result, as_alice.get(f"/screening/results/{result.id}").text)
+    seller, seller_page = pages["seller"]
+    quoted = " ".join(re.findall(r"<blockquote>(.*?)</blockquote>", seller_page, re.S))
+    assert "Sold" not in quoted and "demoed" not in quoted and "selling" not in quoted
+    assert seller.dimensions["skills"]["score"] is None  # selling and demoing are no evidence
+    assert seller.overall is None or seller.overall <= 15
+    lister, lister_page = pages["lister"]
+    assert "“Python, PyTorch, Pinecone, Docker”" in lister_page
+    assert "only listed, no described use" in lister_page
+    assert "% of the profile" in lister_page  # the headline says how much it covers
+    assert lister.overall is not None and lister.overall < 50

@@ -10,12 +10,14 @@ from fastapi.responses import Response
 from searchlight import navigation
 from searchlight.analytics import service
 from searchlight.analytics.charts import bar_rows, column_chart
+from searchlight.analytics.scarcity import views as scarcity_views
 from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import InvalidInput
 from searchlight.i18n import N_, _, current_locale
 from searchlight.web import render
 
 router = APIRouter(tags=["analytics"])
+router.include_router(scarcity_views.router)
 navigation.register(navigation.Entry(path="/analytics", label=N_("Analytics"),
                                      permission="analytics:read",
                                      order=70))

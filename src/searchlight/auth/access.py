@@ -22,6 +22,7 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "users:manage": frozenset({"admin"}),
     "audit:read": frozenset({"admin"}),
     "analytics:read": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "analytics:manage": frozenset({"admin", "recruiter"}),
     "api_tokens:manage": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
     "content:read": frozenset({"admin", "recruiter", "hiring_manager"}),
     "content:read_all": frozenset({"admin", "recruiter"}),

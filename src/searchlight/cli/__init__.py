@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "assessments",
     "bias",
     "interviews",
+    "actions",
 )
 
 

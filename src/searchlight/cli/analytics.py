@@ -3,6 +3,7 @@
 import json
 import sys
 from dataclasses import asdict
+from pathlib import Path
 from typing import Any
 
 import typer
@@ -87,6 +88,25 @@ def sources(role: str | None = ROLE, since: str | None = SINCE, until: str | Non
                                                ("applicants", "screened", "interviewed", "hired")),
                       "" if per_hire is None else f"€ {per_hire / 100:,.2f}")
     out.print(table)
+
+
+@analytics_app.command("labour-market")
+def labour_market(path: Path = typer.Argument(..., exists=True, dir_okay=False,
+                                              help="CSV: code, period, vacancies, job_seekers "
+                                                   "(label, source optional).")) -> None:
+    """Import labour-market figures per occupation code (ISCO/ESCO) for the scarcity benchmark."""
+    from searchlight.analytics.scarcity import parse_market_csv
+    from searchlight.analytics.scarcity import service as scarcity_service
+
+    rows, problems = parse_market_csv(path.read_text(encoding="utf-8-sig"))
+    for message, values in problems:
+        err.print(message.format(**values))
+    if not rows:
+        err.print("[red]No rows imported.[/red]")
+        raise typer.Exit(1)
+    with transaction() as db:
+        added, updated = scarcity_service.import_market(db_session=db, actor=None, rows=rows)
+    out.print(f"{added} figures added, {updated} updated.")
 
 
 def register(app: typer.Typer) -> None:

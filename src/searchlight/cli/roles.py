@@ -3,6 +3,7 @@
 import json
 import sys
 from pathlib import Path
+from typing import Any
 
 import typer
 from rich.console import Console
@@ -120,3 +121,43 @@ def list_roles(
 
 def register(app: typer.Typer) -> None:
     app.add_typer(roles_app, name="roles")
+
+
+@roles_app.command("scarcity")
+def scarcity(key: str, min_score: float = typer.Option(
+                 60.0, "--min-score", help="Screening score (0-100) of a strong match."),
+             output: str = typer.Option("table", "--format", help="json or table.")) -> None:
+    """How scarce the role's profile is, with its inputs: strong matches in the pool and the
+    talent pools, days to hire similar roles, sources of such profiles, labour-market figures."""
+    from searchlight.analytics.scarcity import service as scarcity_service
+    from searchlight.candidates.pipeline import role_by_key
+
+    try:
+        with transaction() as db:
+            role = role_by_key(db_session=db, key=key)
+            found = scarcity_service.benchmark(db_session=db, role=role, min_score=min_score)
+            market = found.market
+            signals = dict(found.result.signals)
+            data: dict[str, Any] = {
+                "role": role.key, "score": found.result.score, "level": found.result.level,
+                "signals": found.result.signals, "missing": list(found.result.missing),
+                "inputs": {**found.inputs.__dict__, "min_score": min_score},
+                "similar_roles": [each.key for each in found.similar],
+                "occupation": found.occupation or None,
+                "market": None if market is None else {
+                    "code": market.code, "period": market.period, "label": market.label,
+                    "vacancies": market.vacancies, "job_seekers": market.job_seekers,
+                    "source": market.source},
+                "sources": [{"source": row.name, "kind": row.kind, "strong_matches": row.strong,
+                             "hires_in_similar_roles": row.hired} for row in found.sources],
+            }
+    except DomainError as problem:
+        fail(problem.message)
+    if output == "json":
+        sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+        return
+    table = Table("signal", "scarce share")
+    for name, share in signals.items():
+        table.add_row(name, f"{share:.0%}")
+    Console().print(f"{role.key}: {data['level']} ({data['score']})")
+    Console().print(table)

@@ -68,7 +68,7 @@ def _as_json(report: FileReport, result: ScreeningResult | None,
         key: {"score": result.dimensions[key]["score"], "weight": result.dimensions[key]["weight"],
               "evidence": [
                   {"item": item.spec.text_en, "strength": item.strength, "quote": quote.text,
-                   "quote_strength": quote.strength}
+                   "quote_strength": quote.strength, "quote_stance": quote.stance}
                   for item in items[key] for quote in item.quotes],
               "unmatched": [item.spec.text_en for item in items[key] if not item.matched]}
         for key in DIMENSIONS

@@ -236,7 +236,7 @@ def role_detail(
     return render(request, "roles/detail.html", role=role, version=shown, profile=profile,
                   versions=versions, skills=skills, saved=saved, rescaled=rescaled,
                   can_write=allowed(user, "roles:write"), total_weight=_total_weight(profile),
-                  **_dimension_helpers())
+                  can_benchmark=allowed(user, "analytics:read"), **_dimension_helpers())
 
 
 def _total_weight(profile: RoleProfile) -> float:

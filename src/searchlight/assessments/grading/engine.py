@@ -47,8 +47,8 @@ class EngineParams:
 
 # Chosen by 5-fold cross-validation over questions (bench/README.md, "Grading").
 DEFAULT_PARAMS = EngineParams()
-ANCHORED_PARAMS = EngineParams(low=0.2, high=0.4, lexical_share=0.6, anchor_share=0.5,
-                               temperature=0.05)
+ANCHORED_PARAMS = EngineParams(low=0.15, high=0.4, lexical_share=0.6, description_share=0.25,
+                               anchor_share=0.3, temperature=0.05)
 
 
 @dataclass(frozen=True)

@@ -29,7 +29,8 @@ ENGINE_VERSION = "search-stance-3"
 COSINE_FLOOR, COSINE_FULL = 0.45, 0.85
 # Meaning alone never proves an item as firmly as the item's own words do.
 SEMANTIC_CEILING = 0.9
-EVIDENCE_FLOOR = 0.40  # weaker matches are not quoted and cannot make a dimension known
+EVIDENCE_FLOOR = 0.30  # weaker matches are not quoted and cannot make a dimension known (chosen
+# by 5-fold cross-validation in bench/evidence.py)
 MATCHED = 0.60  # an item counts as covered (and a must-have as present) from here
 # A job counts towards an item's years when one of its passages shows the item this strongly
 # (after its stance: selling or teaching the item is not doing it). Chosen in bench/evidence.py.
@@ -85,6 +86,7 @@ class Quote:
     end: int
     section: str
     strength: float
+    stance: str = "doing"  # see stance.py: only "doing" and "listed" reach the evidence floor
 
 
 @dataclass(frozen=True)
@@ -411,8 +413,11 @@ def _quotes(cv: CvEvidence, strengths: np.ndarray) -> tuple[Quote, ...]:
         if strengths[i] < EVIDENCE_FLOOR or len(quotes) == QUOTES_PER_ITEM:
             break
         passage = cv.passages[i]
+        stance = cv.stances[i] if cv.stances and i < len(cv.stances) else (
+            "listed" if passage.section == "skills" else "doing")
         quotes.setdefault(passage.text, Quote(passage.text, passage.start, passage.end,
-                                              passage.section, round(float(strengths[i]), 3)))
+                                              passage.section, round(float(strengths[i]), 3),
+                                              stance))
     return tuple(quotes.values())
 
 

@@ -39,6 +39,7 @@ DOMAINS = (
     "careers",
     "interviews",
     "actions",
+    "comms",
 )
 
 

@@ -40,6 +40,7 @@ DOMAINS = (
     "interviews",
     "gdpr",
     "actions",
+    "comms",
 )
 
 

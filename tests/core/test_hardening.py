@@ -68,6 +68,17 @@ def test_it_refuses_the_third_export_and_counts_per_user(app, db, alice, dora, l
         assert api.status_code == 429 and api.json()["error"] == "too_many_requests"
 
 
+def test_it_refuses_the_third_upload(as_alice, db, low_limits):  # type: ignore[no-untyped-def]
+    from tests.candidates.factories import make_candidate, text_cv
+
+    candidate = make_candidate(db)
+    db.commit()
+    codes = [as_alice.post(f"/candidates/{candidate.id}/documents",
+                           files={"document": ("cv.txt", text_cv(), "text/plain")},
+                           follow_redirects=False).status_code for _ in range(3)]
+    assert codes == [303, 303, 429]
+
+
 def test_it_refuses_the_third_ai_call(as_alice, low_limits):  # type: ignore[no-untyped-def]
     codes = [as_alice.post("/content/generate", data={}).status_code for _ in range(3)]
     assert codes[-1] == 429 and 429 not in codes[:2]

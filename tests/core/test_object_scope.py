@@ -61,6 +61,8 @@ KINDS: dict[str, Kind] = {
     "token": Kind("token", ("anonymous",)),  # a capability link: a wrong token opens nothing
     "consent": Kind("consent_id", RECRUITMENT),  # consent:write on a candidate one may see
     "erasure": Kind("erasure_id", ("alice", "bob", "charlie", "lena")),  # privacy:manage
+    "submission": Kind("submission_id", RECRUITMENT),  # an assessment hand-in
+    "proposal": Kind("proposal_id", RECRUITMENT),  # a grade proposal of that hand-in
 }
 
 # (path pattern, parameter) -> kind; the first match wins, so specific paths come first.
@@ -98,6 +100,8 @@ RULES: list[tuple[str, str, str]] = [
     (r"", "token", "token"),
     (r"", "consent_id", "consent"),
     (r"", "erasure_id", "erasure"),
+    (r"", "submission_id", "submission"),
+    (r"", "proposal_id", "proposal"),
 ]
 
 # What a request needs besides its path to get past validation to the access check.
@@ -117,6 +121,10 @@ REQUESTS: dict[tuple[str, str], Any] = {
     ("POST", "/interviews/transcripts/{transcript_id:int}/evidence/{evidence_id:int}"): {
         "data": {"status": "accepted"}},
     ("POST", "/candidates/{candidate_id:int}/portfolio"): {"data": {"title": "x", "text": "x"}},
+    ("POST", "/candidates/{candidate_id:int}/assessments"): {"data": {"challenge_id": 1}},
+    ("POST", "/roles/{key}/assessments"): {"data": {"challenge_id": 1, "candidate_id": 1}},
+    ("POST", "/assessments/submissions/{submission_id:int}/proposals/{proposal_id:int}"): {
+        "data": {"level": 1}},
 }
 
 # Routes anyone may open; the reason is the review.

@@ -119,7 +119,8 @@ def suggest(*, roles: list[RoleFacts], waiting: list[Waiting], silent: list[Sile
                 N_("{candidate} has had no message for {days} days (your limit is {limit}): "
                    "send an update."),
                 {"candidate": quiet.candidate, "days": quiet.days,
-                 "limit": limits.message_days}, f"/candidates/{quiet.candidate_id}"))
+                 "limit": limits.message_days},
+                f"/candidates/{quiet.candidate_id}/messages"))
     for channel in idle:
         found.append(Suggestion(
             f"idle:{channel.source_key}", "idle_channel", 50, "",

@@ -49,6 +49,7 @@ _STAFF_COLUMNS = (
     "decision_reviews.assigned_to_id", "decision_reviews.requested_by_id",
     "decision_reviews.reviewed_by_id", "analytics_role_occupations.set_by_id",
     "next_action_decisions.user_id", "next_action_limits.user_id",
+    "assessment_decisions.reviewer_id", "assessment_invitations.created_by_id",
 )
 _ERASED_WITH_THE_CANDIDATE = (
     "applications.candidate_id", "candidate_search_terms.candidate_id", "documents.candidate_id",
@@ -56,7 +57,9 @@ _ERASED_WITH_THE_CANDIDATE = (
     "crm_pool_members.candidate_id", "interview_portfolio_items.candidate_id",
     "interview_scorecards.candidate_id", "interview_transcripts.candidate_id",
     "interview_chats.candidate_id", "screening_results.candidate_id", "gdpr_consents.candidate_id",
-    "decision_reviews.candidate_id",
+    "decision_reviews.candidate_id", "assessment_invitations.candidate_id",
+    "assessment_submissions.candidate_id", "assessment_proposals.submission_id",
+    "assessment_submissions.invitation_id", "assessment_decisions.proposal_id",
     # children of erased rows
     "application_stage_changes.application_id", "careers_applications.application_id",
     "cv_analyses.document_id", "screening_batch_files.document_id", "cv_terms.analysis_id",

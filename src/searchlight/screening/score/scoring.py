@@ -29,7 +29,8 @@ ENGINE_VERSION = "search-stance-3"
 COSINE_FLOOR, COSINE_FULL = 0.45, 0.85
 # Meaning alone never proves an item as firmly as the item's own words do.
 SEMANTIC_CEILING = 0.9
-EVIDENCE_FLOOR = 0.40  # weaker matches are not quoted and cannot make a dimension known
+EVIDENCE_FLOOR = 0.30  # weaker matches are not quoted and cannot make a dimension known (chosen
+# by 5-fold cross-validation in bench/evidence.py)
 MATCHED = 0.60  # an item counts as covered (and a must-have as present) from here
 # A job counts towards an item's years when one of its passages shows the item this strongly
 # (after its stance: selling or teaching the item is not doing it). Chosen in bench/evidence.py.

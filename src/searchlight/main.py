@@ -40,6 +40,7 @@ DOMAINS = (
     "interviews",
     "actions",
     "comms",
+    "survey",
 )
 
 

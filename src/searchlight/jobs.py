@@ -32,7 +32,8 @@ from searchlight.db import transaction
 log = logging.getLogger(__name__)
 
 QUEUE = "searchlight"
-JOB_MODULES = ("searchlight.screening.jobs", "searchlight.mail.jobs")
+JOB_MODULES = ("searchlight.screening.jobs", "searchlight.mail.jobs",
+               "searchlight.assessments.jobs")
 POLL_SECONDS = 5.0
 
 Job = Callable[..., None]

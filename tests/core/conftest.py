@@ -7,6 +7,8 @@ from datetime import date
 import pytest
 from sqlalchemy import select
 
+from searchlight.assessments import service as assessments
+from searchlight.assessments.review import grade_submission
 from searchlight.candidates.models import Application, Document
 from searchlight.careers.models import FaqEntry
 from searchlight.cli.demo import DEMO_DOMAINS, assign_demo_hiring_manager, load_demo_users
@@ -51,6 +53,13 @@ def world(db, alice, bob, charlie, dora, lena, eve, client):  # type: ignore[no-
         settings=get_settings())
     text = content.start_by_hand(db_session=db, actor=alice, role=application.role,
                                  kind="vacancy", language="nl")
+    challenge = assessments.list_challenges(db_session=db)[0]
+    invitation, _token = assessments.invite(db_session=db, actor=alice, candidate=candidate,
+                                            challenge=challenge, role=application.role)
+    assessments.accept_notice(db_session=db, invitation=invitation, human_only=True)
+    submission = assessments.submit(db_session=db, invitation=invitation,
+                                    answers={"1": "An answer."}, settings=get_settings())
+    grade_submission(db_session=db, submission=submission)
     _candidate, [decision, *_] = explanations.explain_candidate(
         db_session=db, user=alice, candidate_id=candidate.id)
     review = explanations.start_review(db_session=db, actor=alice, candidate_id=candidate.id,
@@ -86,6 +95,8 @@ def world(db, alice, bob, charlie, dora, lena, eve, client):  # type: ignore[no-
         "number": 1,
         "skill_key": "python",
         "token": "not-a-real-token",
+        "submission_id": submission.id,
+        "proposal_id": submission.proposals[0].id,
         "users": {"alice": alice, "bob": bob, "charlie": charlie, "dora": dora, "lena": lena},
     }
 

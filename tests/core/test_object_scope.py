@@ -59,6 +59,8 @@ KINDS: dict[str, Kind] = {
     "skill": Kind("skill_key", ()),  # the taxonomy is not personal: every user reads it
     "vacancy": Kind("role_key", ()),  # the public careers site
     "token": Kind("token", ("anonymous",)),  # a capability link: a wrong token opens nothing
+    "submission": Kind("submission_id", RECRUITMENT),  # an assessment hand-in
+    "proposal": Kind("proposal_id", RECRUITMENT),  # a grade proposal of that hand-in
 }
 
 # (path pattern, parameter) -> kind; the first match wins, so specific paths come first.
@@ -94,6 +96,8 @@ RULES: list[tuple[str, str, str]] = [
     (r"", "entry_id", "faq"),
     (r"", "review_id", "review"),
     (r"", "token", "token"),
+    (r"", "submission_id", "submission"),
+    (r"", "proposal_id", "proposal"),
 ]
 
 # What a request needs besides its path to get past validation to the access check.
@@ -113,6 +117,10 @@ REQUESTS: dict[tuple[str, str], Any] = {
     ("POST", "/interviews/transcripts/{transcript_id:int}/evidence/{evidence_id:int}"): {
         "data": {"status": "accepted"}},
     ("POST", "/candidates/{candidate_id:int}/portfolio"): {"data": {"title": "x", "text": "x"}},
+    ("POST", "/candidates/{candidate_id:int}/assessments"): {"data": {"challenge_id": 1}},
+    ("POST", "/roles/{key}/assessments"): {"data": {"challenge_id": 1, "candidate_id": 1}},
+    ("POST", "/assessments/submissions/{submission_id:int}/proposals/{proposal_id:int}"): {
+        "data": {"level": 1}},
 }
 
 # Routes anyone may open; the reason is the review.

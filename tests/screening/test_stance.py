@@ -112,3 +112,25 @@ Account Manager, CloudServe (Jan 2010 - Dec 2023)
     assert all("CloudServe" not in quote.text for quote in years.quotes)
     assert all("customers" not in quote.text for quote in years.quotes)
     assert any("Lumen" in quote.text or "PyTorch" in quote.text for quote in years.quotes)
+
+
+def test_it_gives_a_job_title_on_its_own_line_to_the_job_below_it():
+    text = """Work experience
+Account Manager
+CloudServe | Jan 2012 - Dec 2021
+- Managed 40 customers buying GPU capacity
+
+Machine Learning Engineer
+Lumen | Jan 2024 - Dec 2024
+- Trained fraud models in PyTorch and took them to production.
+"""
+    evidence = collect_evidence(text)
+    jobs = {period.context.split(" |")[0]: period for period in evidence.periods}
+    titles = {name: [p.text for p in evidence.passages[job.first_passage:job.end_passage]]
+              for name, job in jobs.items()}
+    assert titles["CloudServe"][0] == "Account Manager"
+    assert "Machine Learning Engineer" not in titles["CloudServe"]
+    assert titles["Lumen"][0].startswith("Machine Learning Engineer")  # (joined to its date)
+    assert evidence.stances[jobs["CloudServe"].first_passage + 2] == "selling"  # the bullet
+    years = next(r for r in _score(text).dimensions["experience"].items)
+    assert years.strength == pytest.approx(0.5 * 0.5 + 0.5 * 1.0, abs=0.05)  # one ML year

@@ -30,6 +30,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "content:approve": frozenset({"admin", "recruiter"}),
     "content:settings": frozenset({"admin", "recruiter"}),
     "ai:manage": frozenset({"admin"}),
+    # Assessments: hiring managers only for candidates and roles of their own (see
+    # assessments.service.get_submission_for_user).
+    "assessments:invite": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "assessments:review": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "assessments:calibrate": frozenset({"admin", "recruiter"}),
     # Reskilling: programme templates are not personal; development data is (see
     # reskilling.service.get_person_for_user: self, their lead, or read_all).
     "reskilling:read": frozenset({"admin", "ld_lead", "hiring_manager", "employee"}),

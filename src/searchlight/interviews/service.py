@@ -16,6 +16,7 @@ from typing import Any
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from searchlight.assessments.models import AssessmentChallenge, AssessmentSubmission
 from searchlight.auth.models import User
 from searchlight.candidates.models import Application, Candidate
 from searchlight.candidates.service import get_candidate_for_user
@@ -315,9 +316,9 @@ class PictureRow:
 
 
 def search_picture(*, db_session: Session, candidate: Candidate) -> list[PictureRow]:
-    """Per dimension, every figure with where it came from: screening (per role), interview
-    scorecards (mean of submitted ratings), transcript evidence (confirmed / proposed) and
-    portfolio items."""
+    """Per dimension, every figure with where it came from: screening (per role), assessments
+    (scores from the final human levels, per challenge), interview scorecards (mean of
+    submitted ratings), transcript evidence (confirmed / proposed) and portfolio items."""
     rows = {d: PictureRow(d, []) for d in DIMENSIONS}
     results = db_session.scalars(select(ScreeningResult).where(
         ScreeningResult.candidate_id == candidate.id).order_by(ScreeningResult.scored_at))
@@ -330,6 +331,16 @@ def search_picture(*, db_session: Session, candidate: Candidate) -> list[Picture
                 rows[dimension].figures.append((
                     "screening", "?" if score is None else f"{round(score * 100)}%",
                     role.key if role else ""))
+    decided = db_session.execute(
+        select(AssessmentSubmission.id, AssessmentSubmission.scores, AssessmentChallenge.key)
+        .join(AssessmentChallenge, AssessmentChallenge.id == AssessmentSubmission.challenge_id)
+        .where(AssessmentSubmission.candidate_id == candidate.id,
+               AssessmentSubmission.status == "decided")
+        .order_by(AssessmentSubmission.id)).all()
+    for _submission_id, scores, challenge_key in decided:
+        for dimension, score in (scores or {}).items():
+            if dimension in rows:
+                rows[dimension].figures.append(("assessment", f"{round(score)}%", challenge_key))
     cards = list(db_session.scalars(select(Scorecard).where(
         Scorecard.candidate_id == candidate.id)))
     for dimension in DIMENSIONS:

@@ -248,7 +248,7 @@ def collect_evidence(text: str, *, today: date | None = None) -> Evidence:
         period for period in find_periods(text, today=today)
         if _section_at(passages, period.offset) not in _NOT_WORK
     ]
-    jobs = job_passages(work_periods, passages)
+    jobs = job_passages(work_periods, passages, text)
     stances = within_jobs([stance_of(p.text, p.section) for p in passages],
                           [p.text for p in passages],
                           [(job.first_passage, job.end_passage) for job in jobs])
@@ -256,10 +256,15 @@ def collect_evidence(text: str, *, today: date | None = None) -> Evidence:
                     stances=tuple(stances))
 
 
-def job_passages(periods: list[Period], passages: list[Passage]) -> tuple[Period, ...]:
-    """Each period with its job's passages: from the passage that names it up to the next
-    period's passage, a change of section, or the end."""
-    firsts = [_passage_at(passages, period.offset) for period in periods]
+def job_passages(
+    periods: list[Period], passages: list[Passage], text: str = ""
+) -> tuple[Period, ...]:
+    """Each period with its job's passages: from the passage that names it (or the job title
+    on the line above it, "ML Engineer" over "Lumen | 2022 - present") up to the next job, a
+    change of section, or the end."""
+    dated = {_passage_at(passages, period.offset) for period in periods}
+    firsts = [_title_above(passages, first, dated, text) if first >= 0 else first
+              for first in (_passage_at(passages, period.offset) for period in periods)]
     starts = sorted(set(firsts))
     placed = []
     for period, first in zip(periods, firsts, strict=True):
@@ -271,6 +276,21 @@ def job_passages(periods: list[Period], passages: list[Passage]) -> tuple[Period
         end = next((i for i in range(first + 1, end) if passages[i].section != section), end)
         placed.append(replace(period, first_passage=first, end_passage=end))
     return tuple(placed)
+
+
+def _title_above(passages: list[Passage], first: int, dated: set[int], text: str) -> int:
+    """The passage before a dated one when it is the job's title: a short line of the same
+    section that is no bullet, no sentence and names no period itself."""
+    above = first - 1
+    if above < 0 or above in dated or not text:
+        return first
+    passage = passages[above]
+    line_start = text.rfind("\n", 0, passage.start) + 1
+    is_title = (passage.section == passages[first].section and len(passage.text) <= 80
+                and not passage.text.rstrip().endswith((".", ";", ":"))
+                and not _BULLET.match(text[line_start:passage.end])
+                and text[passages[above].end:passages[first].start].count("\n") == 1)
+    return above if is_title else first
 
 
 def _passage_at(passages: list[Passage], offset: int) -> int:

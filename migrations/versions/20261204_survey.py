@@ -1,7 +1,7 @@
 """survey: single-use invitations and anonymous responses after a procedure ends
 
 Revision ID: 20261204_26_survey
-Revises: 20261204_25_next_actions
+Revises: 20261204_18_assessment_flow
 Create Date: 2026-12-04 07:00:00
 """
 from collections.abc import Sequence
@@ -12,7 +12,7 @@ from alembic import op
 import searchlight.db
 
 revision: str = '20261204_26_survey'
-down_revision: str | None = '20261204_25_next_actions'
+down_revision: str | None = '20261204_18_assessment_flow'
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

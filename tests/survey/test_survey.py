@@ -91,3 +91,14 @@ def test_it_refuses_charlie_an_invitation(as_charlie, db, alice, bob):
     _, ended, _ = _ended(db, alice, bob)
     assert _invite(as_charlie, ended[0]).status_code == 403
     assert db.scalars(select(SurveyInvitation)).first() is None
+
+
+def test_it_sends_the_hiring_manager_his_own_link(as_alice, db, alice, bob):
+    _, ended, _ = _ended(db, alice, bob)
+    answer = as_alice.post(f"/candidates/{ended[0].candidate_id}/survey", data={
+        "application": str(ended[0].id), "audience": "hiring_manager"}, follow_redirects=False)
+    assert answer.status_code == 303
+    message = db.scalars(select(OutboxMessage).where(OutboxMessage.to_address == bob.email)).one()
+    assert message.purpose == "survey.hiring_manager" and "/survey/" in message.body
+    invitation = db.scalars(select(SurveyInvitation)).one()
+    assert invitation.audience == "hiring_manager" and invitation.language == bob.locale

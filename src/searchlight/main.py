@@ -41,6 +41,7 @@ DOMAINS = (
     "gdpr",
     "actions",
     "comms",
+    "survey",
 )
 
 

@@ -14,6 +14,9 @@ from searchlight.analytics.scarcity import views as scarcity_views
 from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import InvalidInput
 from searchlight.i18n import N_, _, current_locale
+from searchlight.survey import service as survey
+from searchlight.survey.models import QUESTIONS
+from searchlight.survey.views import QUESTION_NAMES
 from searchlight.web import render
 
 router = APIRouter(tags=["analytics"])
@@ -59,10 +62,18 @@ def analytics_page(request: Request, db: DbSession, user: CurrentUser, role: Tex
                           if t.completed])
     views_chart = column_chart([(day.isoformat(), count)
                                 for day, count in report.events_per_day])
+    scope = ([report.role.id] if report.role else
+             service.visible_role_ids(db_session=db, user=user))
+    per_role, per_month, survey_roles = survey.results(db_session=db, role_ids=scope,
+                                                       period=report.period)
+    survey_chart = column_chart([(s.group, s.overall or 0) for s in per_month if s.shown])
     return render(request, "analytics/index.html", report=report, roles=roles, names=names,
                   funnel_bars=funnel_bars, wait_bars=wait_bars, error=error,
                   event_labels={key: _(label) for key, label in EVENT_LABELS.items()},
-                  views_chart=views_chart,
+                  views_chart=views_chart, survey_roles=survey_roles,
+                  survey_per_role=per_role, survey_per_month=per_month,
+                  survey_chart=survey_chart,
+                  survey_questions=[_(QUESTION_NAMES[q]) for q in QUESTIONS],
                   values={"role": role or "", "since": since or "", "until": until or ""})
 
 

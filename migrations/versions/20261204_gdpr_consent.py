@@ -1,7 +1,7 @@
 """gdpr: purpose on candidates, consent records
 
 Revision ID: 20261204_20_gdpr_consent
-Revises: 20261204_18_assessment_flow
+Revises: 20261204_26_survey
 """
 from collections.abc import Sequence
 
@@ -11,7 +11,7 @@ from alembic import op
 import searchlight.db
 
 revision: str = "20261204_20_gdpr_consent"
-down_revision: str | None = "20261204_18_assessment_flow"
+down_revision: str | None = "20261204_26_survey"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

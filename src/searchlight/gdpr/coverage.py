@@ -60,6 +60,7 @@ _ERASED_WITH_THE_CANDIDATE = (
     "decision_reviews.candidate_id", "assessment_invitations.candidate_id",
     "assessment_submissions.candidate_id", "assessment_proposals.submission_id",
     "assessment_submissions.invitation_id", "assessment_decisions.proposal_id",
+    "survey_invitations.application_id",
     # children of erased rows
     "application_stage_changes.application_id", "careers_applications.application_id",
     "cv_analyses.document_id", "screening_batch_files.document_id", "cv_terms.analysis_id",

@@ -219,7 +219,7 @@ def test_it_leaves_no_trace_of_an_erased_person(tmp_path: Path) -> None:
     assert exported.returncode == 0, exported.stderr
     missing = [t for t in filled if t not in exported.stdout]
     assert name_token in exported.stdout
-    assert all(WHERE[t].endswith(".token_hash") for t in missing)  # secrets are left out  # a chat's token hash is not
+    assert all(WHERE[t].endswith(".token_hash") for t in missing)  # secrets are left out
     assert _scan(sqlite_files + stored_files, tokens)  # the scan does find them before
 
     erased = _cli(env, "gdpr", "erase", "--email", email, "--yes")

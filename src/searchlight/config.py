@@ -42,6 +42,10 @@ class Settings(BaseSettings):
     # a year with the applicant's consent.
     retention_rejected_days: int = Field(default=28, ge=0)
     retention_with_consent_days: int = Field(default=365, ge=0)
+    # Where people reach this installation; links in mail sent by background jobs use it.
+    public_url: str = "http://127.0.0.1:8000"
+    # The survey goes out by itself this many days after a procedure ends (0: only by hand).
+    survey_after_days: int = Field(default=2, ge=0)
     rate_limit_login: int = Field(default=10, ge=1)
     rate_limit_uploads: int = Field(default=60, ge=1)
     rate_limit_ai: int = Field(default=60, ge=1)

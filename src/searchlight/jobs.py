@@ -33,7 +33,8 @@ log = logging.getLogger(__name__)
 
 QUEUE = "searchlight"
 JOB_MODULES = ("searchlight.screening.jobs", "searchlight.mail.jobs",
-               "searchlight.assessments.jobs", "searchlight.gdpr.jobs")
+               "searchlight.assessments.jobs", "searchlight.gdpr.jobs",
+               "searchlight.survey.jobs")
 POLL_SECONDS = 5.0
 
 Job = Callable[..., None]

@@ -102,3 +102,41 @@ def test_it_sends_the_hiring_manager_his_own_link(as_alice, db, alice, bob):
     assert message.purpose == "survey.hiring_manager" and "/survey/" in message.body
     invitation = db.scalars(select(SurveyInvitation)).one()
     assert invitation.audience == "hiring_manager" and invitation.language == bob.locale
+
+
+def test_it_sends_the_survey_by_itself_days_after_the_procedure_ends_and_once(db, alice, bob):
+    from datetime import timedelta
+
+    from searchlight.db import utcnow
+    from searchlight.survey.service import due_invitations, send_due
+
+    role, ended, open_one = _ended(db, alice, bob, count=2)
+    ended[0].candidate.email = None  # nobody to ask: only the hiring manager is invited
+    now = utcnow()
+    assert due_invitations(db_session=db, after_days=2, now=now) == []  # ended just now
+    later = now + timedelta(days=2, hours=1)
+    due = due_invitations(db_session=db, after_days=2, now=later)
+    assert sorted((a.id, who) for a, who in due) == sorted(
+        [(ended[0].id, "hiring_manager"), (ended[1].id, "candidate"),
+         (ended[1].id, "hiring_manager")])
+    assert all(a.id != open_one.id for a, _who in due)
+    assert send_due(db_session=db, after_days=2, base_url="https://jobs.example.org",
+                    now=later) == 3
+    assert "https://jobs.example.org/survey/" in db.scalars(select(OutboxMessage).where(
+        OutboxMessage.to_address == ended[1].candidate.email)).one().body
+    assert send_due(db_session=db, after_days=2, base_url="https://x", now=later) == 0
+    assert send_due(db_session=db, after_days=0, base_url="https://x", now=later) == 0
+    too_late = now + timedelta(days=40)
+    assert due_invitations(db_session=db, after_days=2, now=too_late) == []
+
+
+def test_it_does_not_invite_twice_after_an_invitation_by_hand(as_alice, db, alice, bob):
+    from datetime import timedelta
+
+    from searchlight.db import utcnow
+    from searchlight.survey.service import due_invitations
+
+    _role, ended, _open = _ended(db, alice, bob, count=1)
+    assert _invite(as_alice, ended[0]).status_code == 303
+    due = due_invitations(db_session=db, after_days=2, now=utcnow() + timedelta(days=3))
+    assert [who for _a, who in due] == ["hiring_manager"]

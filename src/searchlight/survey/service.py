@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import secrets
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import and_, exists, select
 from sqlalchemy.orm import Session
 
 from searchlight.analytics.service import Period
@@ -42,7 +42,7 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
-def invite(*, db_session: Session, actor: User, application: Application, audience: str,
+def invite(*, db_session: Session, actor: User | None, application: Application, audience: str,
            base_url: str) -> tuple[SurveyInvitation, str]:
     """Mail a single-use survey link to the candidate or the role's hiring manager once the
     application's procedure has ended (hired, rejected or withdrawn). Returns the invitation
@@ -83,6 +83,50 @@ def invite(*, db_session: Session, actor: User, application: Application, audien
     audit.record(db_session=db_session, actor=actor, event=AuditEvent(
         "survey.invited", "application", application.id, {"audience": audience}))
     return invitation, token
+
+
+SEND_WITHIN = timedelta(days=30)
+
+
+def due_invitations(*, db_session: Session, after_days: int,
+                    now: datetime) -> list[tuple[Application, str]]:
+    """(application, audience) pairs whose survey is due: the procedure ended (a closed stage)
+    at least `after_days` ago but within the 30 days after that, there is somebody with an
+    e-mail address to ask, and nobody was invited yet. A read."""
+    if after_days <= 0:
+        return []
+    latest = now - timedelta(days=after_days)
+    earliest = latest - SEND_WITHIN
+    ended = db_session.scalars(
+        select(Application).join(Role, Role.id == Application.role_id)
+        .where(Application.stage_entered_at <= latest, Application.stage_entered_at > earliest)
+        .order_by(Application.id)).all()
+    due: list[tuple[Application, str]] = []
+    for application in ended:
+        kinds = {s.key: s.kind for s in stages_for_role(db_session=db_session,
+                                                        role=application.role)}
+        if kinds.get(application.stage_key, "open") == "open":
+            continue
+        for audience in AUDIENCES:
+            has_address = (application.candidate.email if audience == "candidate"
+                           else application.role.hiring_manager is not None)
+            invited = db_session.scalar(select(exists().where(and_(
+                SurveyInvitation.application_id == application.id,
+                SurveyInvitation.audience == audience))))
+            if has_address and not invited:
+                due.append((application, audience))
+    return due
+
+
+def send_due(*, db_session: Session, after_days: int, base_url: str, now: datetime) -> int:
+    """Invite everybody whose survey is due; returns how many were invited."""
+    sent = 0
+    for application, audience in due_invitations(db_session=db_session, after_days=after_days,
+                                                 now=now):
+        invite(db_session=db_session, actor=None, application=application, audience=audience,
+               base_url=base_url)
+        sent += 1
+    return sent
 
 
 def invitation_by_token(*, db_session: Session, token: str) -> SurveyInvitation:

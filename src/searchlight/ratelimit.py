@@ -65,6 +65,8 @@ FORM_UPLOADS = frozenset({
     ("POST", "/development/enrolments/{enrolment_id}/evidence"),
     ("POST", "/careers/{key}/apply"),
 })
+# Exports made by a form post (the request is audited, so it cannot be a GET).
+EXPORT_POSTS = frozenset({("POST", "/privacy/export")})
 EXPORT_PATH = re.compile(r"(export|\.pdf$|\.csv$|\.zip$|/download$|/file$)")
 
 
@@ -80,7 +82,7 @@ def bucket_of(method: str, route: APIRoute) -> Bucket | None:
         return AI
     if method == "POST" and ((method, route.path) in FORM_UPLOADS or takes_a_file(route)):
         return UPLOAD
-    if method == "GET" and EXPORT_PATH.search(route.path):
+    if (method == "GET" and EXPORT_PATH.search(route.path)) or (method, route.path) in EXPORT_POSTS:
         return EXPORT
     return None
 

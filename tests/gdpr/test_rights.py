@@ -98,3 +98,22 @@ def test_it_lets_only_privacy_managers_export_or_erase(  # type: ignore[no-untyp
     assert as_alice.post(f"/privacy/erasures/{erasure.id}/cancel").status_code == 403
     db.expire_all()
     assert erasure.status == "requested"
+
+
+def test_it_limits_how_often_one_user_exports(db: Session, client, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from searchlight.main import create_app
+
+    _person(db)
+    monkeypatch.setenv("SEARCHLIGHT_RATE_LIMIT_EXPORTS", "2")
+    get_settings.cache_clear()
+    try:
+        from fastapi.testclient import TestClient
+
+        with TestClient(create_app()) as web:
+            officer = log_in(web, db, make_user(db, "Pia", "privacy_officer"))
+            codes = [officer.post("/privacy/export", data={"email": "evi@example.org"})
+                     .status_code for _ in range(3)]
+    finally:
+        monkeypatch.undo()
+        get_settings.cache_clear()
+    assert codes == [200, 200, 429]

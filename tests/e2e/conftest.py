@@ -113,6 +113,9 @@ def log_in(page, email: str, password: str = "searchlight-demo") -> None:  # typ
     page.locator("#password").fill(password)
     page.locator("form.stack button[type=submit]").click()
     page.wait_for_url(lambda url: "/login" not in url)
+    # The language a user picks is kept on their account, and journeys share the demo accounts
+    # on one server: every journey starts in Dutch and switches itself when it wants English.
+    use_language(page, "nl")
 
 
 def use_language(page, locale: str) -> None:  # type: ignore[no-untyped-def]

@@ -1,6 +1,9 @@
 """A visitor finds the ML Engineer vacancy on the public careers site, asks the assistant a
 question and gets a quoted answer, applies with a PDF CV and consent; the recruiter sees the new
-application screened on the board, and the careers-site event counts moved."""
+application screened on the board, and the funnel and the careers-site event counts moved."""
+
+import csv
+import io
 
 import httpx
 import pytest
@@ -24,6 +27,13 @@ VISITOR_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (K
                  "Chrome/124.0 Mobile Safari/537.36")
 
 
+def _funnel_applied(page) -> int:  # type: ignore[no-untyped-def]
+    """How many ML Engineer applications reached "applied", from the funnel's CSV export."""
+    rows = csv.reader(io.StringIO(page.request.get("/analytics/funnel.csv?role=ml-engineer")
+                                  .text()))
+    return next(int(row[1]) for row in rows if row and row[0] == "applied")
+
+
 def test_it_takes_a_visitor_from_the_careers_site_to_a_screened_card_on_the_board(
         browser, live_server, tmp_path):  # type: ignore[no-untyped-def]
     # Nothing counted yet: the events endpoint needs a recruiter, so ask through one.
@@ -31,6 +41,7 @@ def test_it_takes_a_visitor_from_the_careers_site_to_a_screened_card_on_the_boar
     recruiter_page = recruiter.new_page()
     log_in(recruiter_page, "recruiter@demo.searchlight.local")
     before = _event_totals(recruiter_page)
+    applied_before = _funnel_applied(recruiter_page)
 
     assert httpx.get(f"{live_server}/careers").status_code == 200  # no log-in needed
     visitor = browser.new_context(base_url=live_server, locale="en-GB", user_agent=VISITOR_AGENT,
@@ -75,6 +86,7 @@ def test_it_takes_a_visitor_from_the_careers_site_to_a_screened_card_on_the_boar
     after = _event_totals(recruiter_page)
     for event in ("overview_view", "vacancy_view", "form_completed"):
         assert after.get(event, 0) > before.get(event, 0), event
+    assert _funnel_applied(recruiter_page) == applied_before + 1
     assert not visitor.cookies()  # the careers site sets none
     visitor.close()
     recruiter.close()

@@ -59,7 +59,7 @@ def test_it_takes_a_visitor_from_the_careers_site_to_a_screened_card_on_the_boar
     page.locator("#f-question").fill("Which programming languages will I use?")
     page.get_by_role("button", name="Ask", exact=True).click()
     quote = page.locator("#assistant-answer blockquote")
-    quote.wait_for()
+    quote.wait_for(timeout=60_000)  # the first question loads the encoder in the server
     assert "Python" in quote.inner_text()
     assert "FAQ" in page.locator("#assistant-answer").inner_text()
 

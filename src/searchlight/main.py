@@ -116,6 +116,25 @@ class UploadLimit:
         return await self.app(scope, limited_receive, send)
 
 
+class NoNullCharacters:
+    """Refuse an address whose query holds a null character (`%00`) before any route reads it:
+    PostgreSQL cannot store or compare one, so it would otherwise end as a server error."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and b"%00" in (scope.get("query_string") or b""):
+            body = (b'{"error":"invalid_input","message":"The address holds a null character.",'
+                    b'"detail":{"problems":[{"field":"query","message":"null character"}]}}')
+            await send({"type": "http.response.start", "status": 422,
+                        "headers": [(b"content-type", b"application/json"),
+                                    (b"content-length", str(len(body)).encode())]})
+            await send({"type": "http.response.body", "body": body})
+            return None
+        return await self.app(scope, receive, send)
+
+
 async def _too_large(send: Send) -> None:
     body = b'{"error":"payload_too_large","message":"The upload is larger than allowed."}'
     await send({"type": "http.response.start", "status": 413,
@@ -265,6 +284,7 @@ def create_app() -> FastAPI:
     app.openapi = _openapi_with_errors(app)  # type: ignore[method-assign]
     app.add_middleware(LocaleAndSecurityHeaders)
     app.add_middleware(UploadLimit, max_bytes=settings.max_batch_upload_bytes)
+    app.add_middleware(NoNullCharacters)
     app.add_exception_handler(DomainError, handle_domain_error)
     app.add_exception_handler(StarletteHTTPException, handle_http_error)
     app.add_exception_handler(RequestValidationError, handle_validation_error)

@@ -117,3 +117,10 @@ def test_production_refuses_to_start_with_default_secrets(tmp_path):
         env=env, capture_output=True, text=True, check=False)
     assert started.returncode != 0
     assert "SEARCHLIGHT_SECRET_KEY" in started.stderr
+
+
+def test_it_refuses_a_null_character_in_the_address_with_a_clear_error(as_alice):  # type: ignore[no-untyped-def]
+    for path in ("/api/careers/events?role=%00", "/api/candidates?stage=a%00b"):
+        response = as_alice.get(path)
+        assert response.status_code == 422, path
+        assert response.json()["error"] == "invalid_input"

@@ -124,3 +124,8 @@ def test_it_refuses_a_null_character_in_the_address_with_a_clear_error(as_alice)
         response = as_alice.get(path)
         assert response.status_code == 422, path
         assert response.json()["error"] == "invalid_input"
+
+
+def test_it_refuses_a_null_character_in_candidate_text(as_alice):  # type: ignore[no-untyped-def]
+    response = as_alice.post("/api/candidates", json={"full_name": "Jan\x00"})
+    assert response.status_code == 422 and response.json()["error"] == "invalid_input"

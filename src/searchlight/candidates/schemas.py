@@ -14,7 +14,19 @@ def _blank_to_none(value: object) -> object:
     return None if isinstance(value, str) and not value.strip() else value
 
 
-class CandidateIn(BaseModel):
+class _NoNullCharacters(BaseModel):
+    """Text with a null character cannot be stored (PostgreSQL refuses it): a clear 422."""
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_null_character(cls, value: object) -> object:
+        texts = value if isinstance(value, list) else [value]
+        if any(isinstance(text, str) and "\x00" in text for text in texts):
+            raise ValueError("must not contain a null character")
+        return value
+
+
+class CandidateIn(_NoNullCharacters):
     """A new candidate, or the full set of editable facts of an existing one."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
@@ -24,7 +36,7 @@ class CandidateIn(BaseModel):
     phone: str = Field(default="", max_length=50)
     location: str = Field(default="", max_length=200)
     source: str | None = Field(default=None, description="Key of a source, e.g. `linkedin`.")
-    owner_id: int | None = None
+    owner_id: int | None = Field(default=None, ge=1, le=2_147_483_647)
     legal_basis: LegalBasis | None = None
     consent_given_on: date | None = None
     consent_expires_on: date | None = None
@@ -52,7 +64,7 @@ class CandidateIn(BaseModel):
         return value
 
 
-class CandidatePatch(BaseModel):
+class CandidatePatch(_NoNullCharacters):
     """Only the fields that are sent change."""
 
     model_config = ConfigDict(str_strip_whitespace=True)
@@ -62,7 +74,7 @@ class CandidatePatch(BaseModel):
     phone: str | None = Field(default=None, max_length=50)
     location: str | None = Field(default=None, max_length=200)
     source: str | None = None
-    owner_id: int | None = None
+    owner_id: int | None = Field(default=None, ge=1, le=2_147_483_647)
     legal_basis: LegalBasis | None = None
     consent_given_on: date | None = None
     consent_expires_on: date | None = None

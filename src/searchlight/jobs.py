@@ -19,6 +19,7 @@ import importlib
 import json
 import logging
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -54,6 +55,25 @@ def finds_due_work(finder: Callable[[Session], DueWork]) -> Callable[[Session], 
     """Register a function that reads from the database which jobs are due (task, arguments)."""
     _FINDERS.append(finder)
     return finder
+
+
+class Every:
+    """A finder's own clock for work checked now and then (a purge, a survey round): `due()` is
+    true at most once per `seconds` in this process."""
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = seconds
+        self._last: float | None = None
+
+    def due(self) -> bool:
+        now = time.monotonic()
+        if self._last is not None and now - self._last < self.seconds:
+            return False
+        self._last = now
+        return True
+
+    def reset(self) -> None:
+        self._last = None
 
 
 def load_job_modules() -> dict[str, Job]:

@@ -2,8 +2,6 @@
 erased after the backup was made is erased again from the restored database."""
 
 import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -17,14 +15,9 @@ from searchlight.db import make_engine
 from searchlight.gdpr.models import Erasure
 from tests.candidates.factories import make_candidate, text_cv
 from tests.e2e.conftest import fresh_database_url
+from tests.governance.test_backup import _cli
 
 pytestmark = pytest.mark.slow
-SEARCHLIGHT = [sys.executable, "-m", "searchlight.cli"]
-
-
-def _cli(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([*SEARCHLIGHT, *arguments], env=env, capture_output=True, text=True,
-                          timeout=300)
 
 
 def test_it_applies_the_erasure_ledger_again_after_a_restore(tmp_path: Path) -> None:

@@ -75,12 +75,12 @@ def test_it_purges_rejected_applicants_four_weeks_after_the_procedure_closed(db:
 def test_it_schedules_the_purge_as_a_job(db: Session, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     role = make_role(db, "retention-job")
     _closed_applicant(db, "Job Afgewezen", role)
-    gdpr_jobs._last_check.clear()
+    gdpr_jobs.hourly.reset()
     monkeypatch.setattr(gdpr_jobs, "utcnow", lambda: CLOSED + timedelta(days=10))
     assert ("gdpr.purge", {}) not in gdpr_jobs.due_privacy_work(db)
-    gdpr_jobs._last_check.clear()
+    gdpr_jobs.hourly.reset()
     monkeypatch.setattr(gdpr_jobs, "utcnow", lambda: CLOSED + timedelta(days=29))
     assert ("gdpr.purge", {}) in gdpr_jobs.due_privacy_work(db)
     # Checked at most hourly: the next poll does not read the candidates again.
     assert ("gdpr.purge", {}) not in gdpr_jobs.due_privacy_work(db)
-    gdpr_jobs._last_check.clear()
+    gdpr_jobs.hourly.reset()

@@ -1,8 +1,6 @@
 """Scheduled privacy work: the retention purge (checked at most hourly) and the compaction of
 the database after an erasure from the web (VACUUM may not run inside a request)."""
 
-import time
-
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
@@ -13,8 +11,7 @@ from searchlight.gdpr.erasure import compact
 from searchlight.gdpr.models import Erasure
 from searchlight.gdpr.retention import due_candidates, purge
 
-CHECK_EVERY_SECONDS = 3600.0
-_last_check: list[float] = []
+hourly = jobs.Every(3600.0)
 
 
 @jobs.task("gdpr.purge")
@@ -40,11 +37,8 @@ def due_privacy_work(db_session: Session) -> jobs.DueWork:
     if db_session.scalar(select(exists().where(Erasure.status == "done",
                                                Erasure.compacted_at.is_(None)))):
         work.append(("gdpr.compact", {}))
-    now = time.monotonic()
-    if _last_check and now - _last_check[-1] < CHECK_EVERY_SECONDS:
+    if not hourly.due():
         return work
-    _last_check.append(now)
-    del _last_check[:-1]
     if due_candidates(db_session=db_session, now=utcnow(),
                       rejected_days=get_settings().retention_rejected_days):
         work.append(("gdpr.purge", {}))

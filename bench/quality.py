@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/quality.py            # everything (a few minutes on 2 cores)
     .venv/bin/python bench/quality.py --quick    # first 25 queries per task, English titles only
+    .venv/bin/python bench/quality.py --folds 5  # k-fold cross-validation of the parameters
+    .venv/bin/python bench/quality.py --folds 5 --seeds 3   # ... and two more fold splits
+    .venv/bin/python bench/quality.py --folds 5 --seeds 3 --titles-only
 
 Data is read in place from ../shared/data (see each folder's SOURCE.md). See bench/README.md for
 the task definitions, the global parameters and the last measured table.
@@ -14,6 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+import quality_cv  # noqa: E402
 import quality_data as data  # noqa: E402
 import quality_tasks as tasks  # noqa: E402
 from searchlight.matching.embedder import default_embedder  # noqa: E402
@@ -53,9 +57,21 @@ def _number(value: float) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="small subsets, for a smoke run")
+    parser.add_argument("--folds", type=int, default=0, metavar="K",
+                        help="k-fold cross-validation of the global parameters instead")
+    parser.add_argument("--seeds", type=int, default=1, metavar="N",
+                        help="with --folds: also repeat the folds with N-1 other seeds")
+    parser.add_argument("--titles-only", action="store_true",
+                        help="with --folds: only the title-matching families")
     arguments = parser.parse_args()
     if not data.DATA.is_dir():
         sys.exit(f"shared data not found at {data.DATA}")
+    if arguments.folds:
+        started = time.perf_counter()
+        quality_cv.run(default_embedder(), arguments.folds, ("english", "spanish", "german"),
+                       arguments.seeds, titles_only=arguments.titles_only)
+        print(f"total {time.perf_counter() - started:.1f} s")
+        return
     limit = QUICK_LIMIT if arguments.quick else None
     started = time.perf_counter()
     speeds = encode_speed()

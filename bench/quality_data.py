@@ -82,25 +82,9 @@ def dutch_to_english_skills(labels: list[str]) -> RankingTask:
     return RankingTask([dutch for dutch, _ in kept], [{target} for _, target in kept])
 
 
-def esco_occupation_groups(language: str) -> list[list[str]]:
-    """Preferred plus alternative labels of each ESCO occupation (synonym groups)."""
-    groups = []
-    for row in _esco_rows(language, f"occupations_{language}.csv"):
-        groups.append([row["preferredLabel"], *_alternatives(row["altLabels"])])
-    return groups
-
-
-def talentclef_training_groups(language: str) -> list[list[str]]:
-    """Titles per ESCO occupation from the TalentCLEF training pairs; "a/b" holds two titles."""
-    code = TALENTCLEF_CODES[language]
-    groups: dict[str, dict[str, None]] = defaultdict(dict)
-    path = TALENTCLEF / "training" / f"taskA_training_{code}.tsv"
-    with path.open(encoding="utf-8") as handle:
-        for _family, occupation, first, second in csv.reader(handle, delimiter="\t"):
-            for title in (*first.split("/"), *second.split("/")):
-                if title.strip():
-                    groups[occupation][title.strip()] = None
-    return [list(titles) for titles in groups.values()]
+def training_file(language: str) -> Path:
+    """TalentCLEF training pairs (family URI, occupation URI, title, title); shared half only."""
+    return TALENTCLEF / "training" / f"taskA_training_{TALENTCLEF_CODES[language]}.tsv"
 
 
 @dataclass(frozen=True)

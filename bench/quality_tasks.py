@@ -17,7 +17,7 @@ from searchlight.matching.metrics import (
     r_precision_at_k,
     reciprocal_rank,
 )
-from searchlight.matching.titles import build_title_index
+from searchlight.matching.titles import build_title_index, read_title_groups
 
 Metric = Callable[[list[str], set[str]], float]
 METRICS: dict[str, Metric] = {
@@ -99,27 +99,34 @@ TITLE_TARGETS = {"english": 0.50, "spanish": 0.40, "german": 0.35}
 TITLE_REFERENCES = {"english": "0.487", "spanish": "0.383", "german": "0.314"}
 
 
-def title_groups(language: str) -> list[list[str]]:
-    """English: ESCO occupation labels; Spanish/German: the TalentCLEF training pairs."""
-    if language == "english":
-        return data.esco_occupation_groups("en")
-    return data.talentclef_training_groups(language)
+def training_groups(language: str) -> list[list[str]]:
+    """The TalentCLEF training pairs of `language` as title groups, read as the CLI's
+    `--synonyms FILE` reads them; none when the file is not there (English, the held-out half)."""
+    path = data.training_file(language)
+    return read_title_groups(path) if path.is_file() else []
 
 
 def job_titles(embedder: Embedder, result: Result, limit: int | None,
                languages: Sequence[str]) -> None:
+    """Ours is exactly `searchlight titles rank --corpus FILE`: the shipped ESCO titles, the
+    corpus language guessed; where training pairs exist, a second row adds them (`--synonyms`)."""
     for language in languages:
         started = time.perf_counter()
         titles = data.talentclef(language)
         task = limited(titles.task, limit)
         code = data.TALENTCLEF_CODES[language]
-        index = build_title_index(titles.corpus, embedder=embedder, languages=(code,),
-                                  synonym_groups=title_groups(language))
-        matrices = (index.scores(task.queries), PlainBM25(titles.corpus, code).scores(task.queries),
-                    plain_cosines(embedder, task.queries, titles.corpus))
-        result.rows += compare(f"TalentCLEF A {code} (n={len(task.queries)})", task,
-                               titles.corpus_ids, matrices, {"MAP": TITLE_TARGETS[language]},
-                               {"MAP": TITLE_REFERENCES[language]})
+        plain = (PlainBM25(titles.corpus, code).scores(task.queries),
+                 plain_cosines(embedder, task.queries, titles.corpus))
+        variants = [("", ())]
+        training = training_groups(language)
+        if training:
+            variants.append((" +pairs", training))
+        for suffix, groups in variants:
+            index = build_title_index(titles.corpus, embedder=embedder, synonym_groups=groups)
+            result.rows += compare(f"TalentCLEF A {code}{suffix} (n={len(task.queries)})", task,
+                                   titles.corpus_ids, (index.scores(task.queries), *plain),
+                                   {"MAP": TITLE_TARGETS[language]},
+                                   {"MAP": TITLE_REFERENCES[language]})
         result.seconds[f"TalentCLEF {code}"] = time.perf_counter() - started
 
 

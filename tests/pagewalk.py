@@ -113,8 +113,6 @@ ALLOWED = re.compile(
     r"Computer vision|Data Engineer|Prompt Engineer|Engineer|Data Scientist|"
     r"MLOps|LLMOps|Product Owner|Scrum|Pipeline|pipeline|tone of voice|hiring manager|"
     r"Skills Based Organisation|open source|Open Source|Power BI|[Mm]ust-haves?|[Nn]ice-to-haves?|"
-    # the six SEARCH dimensions keep their English names (the acronym), glossed in Dutch
-    r"\b(?:Skills|Experience|Attitude|Results|Cognitive skills|Habits)\b|"
     r"\S+\.(?:pdf|docx|zip|txt|json)\b|'roles:'|analytical skills|[Ss]oft skills?|[Hh]ard skills?|"
     r"\w+-skills|error rates)",
 )

@@ -10,7 +10,6 @@ from typing import Any
 
 import orjson
 from sqlalchemy import JSON, Connection, DateTime, Engine, MetaData, Table, create_engine, event
-from sqlalchemy import insert as sql_insert
 from sqlalchemy.orm import DeclarativeBase, Session, sessionmaker
 from sqlalchemy.types import TypeDecorator
 
@@ -53,6 +52,9 @@ def utcnow() -> datetime:
     return datetime.now(UTC)
 
 
+WRITES = "searchlight_writes"  # execution option: this transaction is there to write
+
+
 def _configure_sqlite(engine: Engine) -> None:
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -69,7 +71,11 @@ def _configure_sqlite(engine: Engine) -> None:
 
     @event.listens_for(engine, "begin")
     def _on_begin(connection: Any) -> None:
-        connection.exec_driver_sql("BEGIN")
+        # A transaction that will write takes the write lock when it begins (waiting up to the
+        # busy timeout): SQLite cannot turn a read into a write once another connection has
+        # committed, it fails at once with "database is locked".
+        writes = connection.get_execution_options().get(WRITES, False)
+        connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
 _ORJSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY
@@ -96,17 +102,29 @@ def json_loads(text: str | bytes) -> Any:
 def insert_rows(*, connection: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
     """Insert many rows of one shape in the connection's transaction, as fast as the database
     allows: COPY on PostgreSQL (a re-rank writes 10,000 rows; one INSERT per row spent most of
-    its time waiting on the server), one executemany elsewhere. Rows must give every column
-    that has a Python-side default: COPY does not apply them."""
+    its time waiting on the server), elsewhere one executemany of values that went through each
+    column type's own bind processing once per value (SQLAlchemy's per-row parameter handling
+    was a third of a re-rank on SQLite). Rows must give every column that has a Python-side
+    default: neither path applies them."""
     if not rows:
         return
     columns = list(rows[0])
-    if connection.dialect.name != "postgresql":
-        connection.execute(sql_insert(table), rows)
-        return
     missing = [c.name for c in table.columns if c.default is not None and c.name not in columns]
     if missing:
         raise ValueError(f"insert_rows into {table.name}: give {', '.join(missing)}")
+    if connection.dialect.name != "postgresql":
+        dialect = connection.dialect
+        processors = [table.c[name].type.dialect_impl(dialect).bind_processor(dialect)
+                      for name in columns]
+        names = ", ".join(dialect.identifier_preparer.quote(name) for name in columns)
+        connection.exec_driver_sql(
+            # table and column names come from the model, quoted; values are bound
+            f"INSERT INTO {dialect.identifier_preparer.quote(table.name)} ({names}) "  # nosec B608
+            f"VALUES ({', '.join('?' for _ in columns)})",
+            [tuple(value if process is None else process(value) for process, value
+                   in zip(processors, (row[name] for name in columns), strict=True))
+             for row in rows])
+        return
     as_json = {c.name for c in table.columns if isinstance(c.type, JSON)}
     names = ", ".join(f'"{name}"' for name in columns)
     cursor = connection.connection.driver_connection.cursor()  # type: ignore[union-attr]
@@ -152,11 +170,14 @@ def _session_factory(url: str) -> sessionmaker[Session]:
 _factory_override: Callable[[], Session] | None = None
 
 
-def open_session() -> Session:
-    """Every request and command gets its session here; tests swap the factory once."""
-    if _factory_override is not None:
-        return _factory_override()
-    return _session_factory(get_settings().database_url)()
+def open_session(*, writes: bool = False) -> Session:
+    """Every request and command gets its session here; tests swap the factory once. `writes`:
+    the session is there to write (a form post, a job's store step); on SQLite each of its
+    transactions then starts with the write lock."""
+    session = (_factory_override or _session_factory(get_settings().database_url))()
+    if writes:
+        session.execution_options = session.execution_options.union({WRITES: True})
+    return session
 
 
 @contextmanager
@@ -170,9 +191,10 @@ def override_sessions(factory: Callable[[], Session]) -> Iterator[None]:
 
 
 @contextmanager
-def transaction() -> Iterator[Session]:
-    """A unit of work for CLI commands and background jobs: commit on success, else roll back."""
-    session = open_session()
+def transaction(*, writes: bool = False) -> Iterator[Session]:
+    """A unit of work for CLI commands and background jobs: commit on success, else roll back.
+    `writes`: see `open_session`."""
+    session = open_session(writes=writes)
     try:
         yield session
         session.commit()

@@ -5,6 +5,7 @@ from typing import Annotated
 
 from fastapi import Depends, Request
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from searchlight.auth import service as auth_service
 from searchlight.auth.models import User
@@ -21,8 +22,9 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 
 def get_db(request: Request) -> Iterator[Session]:
     """The request owns the transaction: commit when the view succeeds, roll back when it fails.
-    A refused action leaves one trace, the audit entry of the refusal."""
-    db_session = open_session()
+    A refused action leaves one trace, the audit entry of the refusal. A form post is there to
+    write (see `open_session`)."""
+    db_session = open_session(writes=request.method in UNSAFE_METHODS)
     try:
         yield db_session
         db_session.commit()
@@ -52,6 +54,18 @@ def _record_refusal(db_session: Session, request: Request, refusal: Forbidden) -
     db_session.commit()
     if user is not None:
         db_session.refresh(user)
+
+
+async def _read_form(request: Request) -> FormData:
+    """Read in the event loop, so the (synchronous) view itself runs in the thread pool."""
+    return await request.form()
+
+
+# A view that posts a form takes it as `form: PostedForm` and is a plain `def`: the database
+# is then only ever used from the thread pool. An `async def` view that queries would block the
+# event loop, and on SQLite wait there for the write lock held by a request that needs the
+# loop to commit.
+PostedForm = Annotated[FormData, Depends(_read_form)]
 
 
 # "function" scope: the commit happens before the response leaves, so a redirect never

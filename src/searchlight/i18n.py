@@ -1,10 +1,13 @@
 """Dutch and English. English source strings are the message ids; Dutch lives in .po catalogues,
 one per domain under translations/nl/, so teams can work side by side without merge conflicts."""
 
+import re
 from contextvars import ContextVar
+from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
+from babel.dates import format_date
 from babel.messages.pofile import read_po
 
 LOCALES = ("nl", "en")
@@ -94,3 +97,31 @@ def normalise_locale(value: str | None) -> str | None:
         return None
     short = value.strip().lower()[:2]
     return short if short in LOCALES else None
+
+
+_QUOTES = "\"'`“”„‘’‚«»‹›"
+_STRAIGHT_QUOTED = re.compile(r'"([^"]+)"')
+
+
+def unquote(text: str) -> str:
+    """Text to be put between quotes of our own: without the quotes it already had around it
+    ("Can do", „Can do”, ""PyTorch""), and straight quotes inside it as typographic ones. Text
+    with quotes of its own inside ('Agile' and 'Lean') keeps them all."""
+    text = text.strip()
+    bare = text.strip(_QUOTES + " ")
+    if (len(text) >= 2 and text[0] in _QUOTES and text[-1] in _QUOTES
+            and not any(quote in bare for quote in _QUOTES)):
+        text = bare
+    return _STRAIGHT_QUOTED.sub(r"“\1”", text)
+
+
+# Babel's long dates: "4 december 2026" in Dutch, "4 December 2026" in (British) English.
+_BABEL_LOCALES = {"nl": "nl_NL", "en": "en_GB"}
+
+
+def long_date(value: date | None, locale: str | None = None) -> str:
+    """A date written out in the reader's language, as on a letter: "4 december 2026"."""
+    if value is None:
+        return ""
+    return str(format_date(value, format="long",
+                           locale=_BABEL_LOCALES.get(locale or current_locale.get(), "nl_NL")))

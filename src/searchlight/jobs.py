@@ -86,6 +86,14 @@ def _on_postgresql(db_session: Session) -> bool:
     return db_session.get_bind().dialect.name == "postgresql"
 
 
+def one_writer(db_session: Session) -> bool:
+    """True on SQLite, where one write lock covers the whole database: a job does its slow
+    work (analysing, grading) before writing, and writes in a fresh transaction that starts
+    with the write lock (`transaction(writes=True)`). The in-process runner is one thread, so
+    nobody takes the work in between."""
+    return not _on_postgresql(db_session)
+
+
 _DEFER = text(
     "SELECT procrastinate_defer_jobs_v1(ARRAY[ROW(:queue, :task, 0, NULL, :queueing_lock, "
     "CAST(:args AS jsonb), NULL)::procrastinate_job_to_defer_v1])")

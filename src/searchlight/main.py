@@ -22,7 +22,7 @@ from searchlight.config import get_settings
 from searchlight.deps import LOCALE_COOKIE, csrf_protect, ids_in_range
 from searchlight.errors import DomainError, Forbidden, NotFound, PayloadTooLarge, Unauthenticated
 from searchlight.i18n import N_, current_locale, gettext, normalise_locale
-from searchlight.ratelimit import Limiter, rate_limit
+from searchlight.ratelimit import rate_limit
 from searchlight.web import render
 
 logger = logging.getLogger(__name__)
@@ -42,6 +42,7 @@ DOMAINS = (
     "actions",
     "comms",
     "survey",
+    "fairness",
 )
 
 
@@ -280,7 +281,6 @@ def create_app() -> FastAPI:
         openapi_url="/api/openapi.json", redoc_url=None,
         dependencies=[Depends(ids_in_range), Depends(csrf_protect), Depends(rate_limit)],
     )
-    app.state.limiter = Limiter()
     app.openapi = _openapi_with_errors(app)  # type: ignore[method-assign]
     app.add_middleware(LocaleAndSecurityHeaders)
     app.add_middleware(UploadLimit, max_bytes=settings.max_batch_upload_bytes)

@@ -1,43 +1,82 @@
 """Rate limits (429) on the costly or guessable actions: log-in, uploads, AI calls and exports.
 
-In process and in memory, like the sessions' idle clock: a limit per user (or, without one, per
-client address), over a sliding window. Which routes fall in which bucket is decided here from
+The counters are kept in the database (`rate_counters`), so a limit holds across every process
+and worker that shares it — several uvicorn workers, or two app servers behind one balancer —
+without another server: SQLite and PostgreSQL both do it with one atomic upsert. A limit per
+user (or, without one, per client address), over a sliding window approximated from two fixed
+windows: the hits of the current window plus those of the previous one weighted by how much of
+it still falls inside the sliding window. Which routes fall in which bucket is decided here from
 the route table, attached once to the whole app in `main.create_app`, so that a new upload or
-export route is limited without anyone remembering to."""
+export route is limited without anyone remembering to.
+
+A check is made before the request changes anything, and commits the request's transaction
+there and then: the hit stays counted whatever the request does next (a failed request counts
+too), the lock on the counter row is held only for the check, and no second connection is
+needed (on SQLite a second connection's commit would leave the request's read snapshot stale,
+and its first write would then fail)."""
 
 import hashlib
 import re
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import Request
+from fastapi import Depends, Request
 from fastapi.routing import APIRoute
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
+from searchlight.auth.models import RateCounter
 from searchlight.config import Settings, get_settings
-from searchlight.deps import OptionalUser
+from searchlight.deps import DbSession, OptionalUser
 from searchlight.errors import TooManyRequests
 from searchlight.i18n import N_
 
 
+def _hit(db_session: Session, bucket: str, key_hash: str, index: int) -> int:
+    """Count one hit atomically; the new count of this window."""
+    dialect = db_session.get_bind().dialect.name
+    insert = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    statement = insert(RateCounter).values(bucket=bucket, key_hash=key_hash, window_index=index,
+                                           hits=1)
+    counted = statement.on_conflict_do_update(
+        index_elements=["bucket", "key_hash", "window_index"],
+        set_={"hits": RateCounter.hits + 1}).returning(RateCounter.hits)
+    return int(db_session.execute(counted).scalar_one())
+
+
 class RateLimit:
-    """At most `limit` hits per `window` seconds per key (the key is hashed, and forgotten when
-    its window ends)."""
+    """At most `limit` hits per `window` seconds per key in the bucket `name`, counted in the
+    database. The key is hashed; a refused hit is not counted."""
 
-    def __init__(self, limit: int, window: float) -> None:
-        self.limit, self.window = limit, window
-        self._hits: dict[str, list[float]] = {}
+    def __init__(self, name: str, limit: int, window: float) -> None:
+        self.name, self.limit, self.window = name, limit, window
 
-    def allow(self, key: str, now: float) -> bool:
-        hashed = hashlib.sha256(key.encode()).hexdigest()[:16]
-        recent = [t for t in self._hits.get(hashed, []) if now - t < self.window]
-        if len(self._hits) > 10_000:
-            self._hits.clear()
-        if len(recent) >= self.limit:
-            self._hits[hashed] = recent
-            return False
-        self._hits[hashed] = [*recent, now]
-        return True
+    def allow(self, db_session: Session, key: str, now: float | None = None) -> bool:
+        """Count a hit for `key` and commit `db_session` (call it before any change)."""
+        now = time.time() if now is None else now
+        hashed = hashlib.sha256(f"{self.name}:{key}".encode()).hexdigest()[:32]
+        index = int(now // self.window)
+        try:
+            current = _hit(db_session, self.name, hashed, index)
+            previous = db_session.scalar(select(RateCounter.hits).where(
+                RateCounter.bucket == self.name, RateCounter.key_hash == hashed,
+                RateCounter.window_index == index - 1)) or 0
+            still = 1 - (now - index * self.window) / self.window  # share of the previous window
+            allowed = previous * still + current <= self.limit
+            if not allowed:
+                db_session.execute(update(RateCounter).where(
+                    RateCounter.bucket == self.name, RateCounter.key_hash == hashed,
+                    RateCounter.window_index == index).values(hits=RateCounter.hits - 1))
+            elif current == 1:  # a new window: windows before the previous one count no more
+                db_session.execute(delete(RateCounter).where(
+                    RateCounter.bucket == self.name, RateCounter.window_index < index - 1))
+            db_session.commit()
+        except BaseException:
+            db_session.rollback()
+            raise
+        return allowed
 
 
 @dataclass(frozen=True)
@@ -87,18 +126,10 @@ def bucket_of(method: str, route: APIRoute) -> Bucket | None:
     return None
 
 
-class Limiter:
-    """The buckets of one app (each test's app starts with empty ones)."""
-
-    def __init__(self) -> None:
-        self.limits: dict[str, RateLimit] = {}
-
-    def allow(self, bucket: Bucket, key: str, settings: Settings) -> bool:
-        limit: int = getattr(settings, bucket.setting)
-        current = self.limits.get(bucket.name)
-        if current is None or current.limit != limit:
-            current = self.limits[bucket.name] = RateLimit(limit=limit, window=bucket.window)
-        return current.allow(key, time.monotonic())
+def allow(db_session: Session, bucket: Bucket, key: str, settings: Settings) -> bool:
+    """One hit in `bucket`, with the limit the settings give."""
+    limit: int = getattr(settings, bucket.setting)
+    return RateLimit(bucket.name, limit=limit, window=bucket.window).allow(db_session, key)
 
 
 def _client_key(request: Request, user: Any) -> str:
@@ -107,18 +138,27 @@ def _client_key(request: Request, user: Any) -> str:
     return f"address:{request.client.host if request.client else 'unknown'}"
 
 
-async def rate_limit(request: Request, user: OptionalUser) -> None:
+def _bucket(request: Request) -> Bucket | None:
     route = request.scope.get("route")
-    if not isinstance(route, APIRoute):
-        return
-    bucket = bucket_of(request.method, route)
-    if bucket is None:
+    return bucket_of(request.method, route) if isinstance(route, APIRoute) else None
+
+
+async def _login_email(request: Request) -> str:
+    """The account a log-in is for, read from the form in the event loop."""
+    if _bucket(request) is not LOGIN:
+        return ""
+    form = await request.form()
+    return str(form.get("email") or "").strip().lower()
+
+
+def rate_limit(request: Request, db: DbSession, user: OptionalUser,
+               email: Annotated[str, Depends(_login_email)]) -> None:
+    """Counted in the thread pool, like every database use (see `deps.PostedForm`)."""
+    if (bucket := _bucket(request)) is None:
         return
     key = _client_key(request, user)
     if bucket is LOGIN:  # per address and account: guessing one password, or many accounts
-        form = await request.form()
-        key = f"{key}:{str(form.get('email') or '').strip().lower()}"
-    limiter: Limiter = request.app.state.limiter
-    if not limiter.allow(bucket, key, get_settings()):
+        key = f"{key}:{email}"
+    if not allow(db, bucket, key, get_settings()):
         raise TooManyRequests(N_("Too many requests; wait a few minutes and try again."),
                               detail={"limit": bucket.name})

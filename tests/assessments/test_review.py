@@ -2,8 +2,9 @@
 the SEARCH picture and calibration."""
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
+from searchlight.assessments import jobs as assessment_jobs
 from searchlight.assessments import review, service
 from searchlight.assessments.grading.engine import ItemProposal, OfflineEngine
 from searchlight.assessments.models import AssessmentSubmission
@@ -54,6 +55,33 @@ def test_it_grades_offline_with_quotes_from_the_answer(db, alice, offline: Offli
             assert proposal.quote in submission.answers[proposal.question_key]
     review.grade_submission(db_session=db, submission=submission, engine=offline)  # idempotent
     assert len(submission.proposals) == 3
+
+
+def test_it_grades_a_hand_in_by_the_job_once_and_writes_only_after_grading(db, alice,
+                                                                            monkeypatch):
+    submission, _candidate = _submitted(db, alice)
+    db.commit()
+    written_while_grading = []
+    real = review._answer_grades
+
+    def grading(**kwargs):  # type: ignore[no-untyped-def]
+        written_while_grading.append(bool(kwargs["db_session"].new or kwargs["db_session"].dirty))
+        return real(**kwargs)
+
+    monkeypatch.setattr(review, "_answer_grades", grading)
+    entries = select(func.count()).select_from(AuditEntry).where(
+        AuditEntry.target_type == "assessment_submission",
+        AuditEntry.target_id == str(submission.id))
+    before = db.scalar(entries)
+    assert ("assessments.grade_submission", {"submission_id": submission.id}) in \
+        assessment_jobs.due_grading(db)
+    assessment_jobs.grade(submission.id)
+    assessment_jobs.grade(submission.id)  # a second run (another worker, a restart) adds nothing
+    db.expire_all()
+    assert written_while_grading == [False]
+    assert submission.status == "review" and len(submission.proposals) == 3
+    assert assessment_jobs.due_grading(db) == []
+    assert db.scalar(entries) == before + 1  # graded once
 
 
 def test_it_leaves_everything_to_a_human_when_the_endpoint_is_down(db, alice):

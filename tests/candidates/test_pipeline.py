@@ -119,7 +119,7 @@ def test_it_draws_the_board_with_counts_cards_and_keyboard_forms(as_alice, db, a
     for name in ("Sourced", "Applied", "Screened", "Assessment", "Interview", "Offer", "Hired",
                  "Rejected", "Withdrawn"):
         assert name in page
-    assert 'aria-label="1 candidates"' in page
+    assert 'aria-label="1 candidate"' in page
     assert "LinkedIn" in page and "4 days in stage" in page
     assert 'draggable="true"' in page and "/static/kanban.js" in page
     assert f'<label class="visually-hidden" for="move-{other.id}">Move Eva Jansen to stage' in page

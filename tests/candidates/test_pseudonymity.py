@@ -6,6 +6,7 @@ cannot fill fails it, so nobody adds a candidate page the walk does not see."""
 from __future__ import annotations
 
 import io
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -23,7 +24,7 @@ from searchlight.crm import service as crm_service
 from searchlight.governance.models import AuditEntry
 from searchlight.jobs import run_due_work
 from searchlight.main import create_app
-from searchlight.screening.models import ScreeningBatch, ScreeningResult
+from searchlight.screening.models import RecheckRun, ScreeningBatch, ScreeningResult
 from tests.factories import LoggedIn, log_in
 from tests.screening.factories import make_role
 
@@ -249,3 +250,28 @@ def test_it_has_templates_use_the_shown_facts_only() -> None:
                  for number, line in enumerate(path.read_text().splitlines(), start=1)
                  if direct.search(line)]
     assert not offenders
+
+
+def test_the_ai_recheck_sends_no_name_and_its_pages_show_none(
+        screened: dict[str, Any], recruiter: LoggedIn, manager: LoggedIn, db: Any,
+        fake_llm: Any) -> None:
+    def judge(body: dict[str, Any]) -> str:
+        ids = re.findall(r"^(q\d+) \|", body["messages"][-1]["content"], re.MULTILINE)
+        return json.dumps({"quotes": [{"id": ident, "verdict": "weaker",
+                                       "reason": "a plan, not work done"} for ident in ids]})
+
+    fake_llm.respond_with(judge)
+    role_key, result_id = screened["role_key"], screened["result_id"]
+    recruiter.post(f"/screening/roles/{role_key}/recheck", data={"top": "1"})
+    run_due_work()
+    run = db.scalars(select(RecheckRun)).one()
+    assert [entry.status for entry in run.entries] == ["checked"]
+    assert fake_llm.chat_requests
+    assert not leaks(json.dumps(fake_llm.chat_requests, ensure_ascii=False))
+    for client in (recruiter, manager):
+        page = client.get(f"/screening/results/{result_id}").text
+        assert "checked by AI: weakened" in page and "a plan, not work done" in page
+        progress = client.get(f"/screening/rechecks/{run.id}", headers={"HX-Request": "true"})
+        shortlist = client.get(f"/screening/roles/{role_key}").text
+        for shown in (page, progress.text, shortlist):
+            assert not leaks(shown), client.user.email

@@ -14,13 +14,3 @@ def site(db: Session) -> Session:
     careers_demo.load(db_session=db)
     db.commit()
     return db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_rate_limits() -> None:
-    from searchlight.careers import views
-
-    views.APPLY_LIMIT._hits.clear()
-    views.ALERT_LIMIT._hits.clear()
-    views.ASK_LIMIT._hits.clear()
-    views.EVENT_LIMIT._hits.clear()

@@ -23,7 +23,12 @@ from searchlight.interviews import service as interviews
 from searchlight.reskilling import development
 from searchlight.reskilling import service as reskilling
 from searchlight.reskilling.models import Course, Phase, Team
-from searchlight.screening.models import ScreeningBatch, ScreeningResult
+from searchlight.screening.models import (
+    RecheckEntry,
+    RecheckRun,
+    ScreeningBatch,
+    ScreeningResult,
+)
 from tests.home.test_every_page import screen_a_batch
 from tests.interviews.factories import SRT
 
@@ -71,9 +76,14 @@ def world(db, alice, bob, charlie, dora, lena, eve, client):  # type: ignore[no-
     review = explanations.start_review(db_session=db, actor=alice, candidate_id=candidate.id,
                                        kind=decision.kind, decision_id=decision.decision_id,
                                        reason="Please look again.")
+    recheck = RecheckRun(role_id=result.role_id, requested_by_id=alice.id, status="done",
+                         entries=[RecheckEntry(result_id=result.id, position=0,
+                                               status="checked")])
+    db.add(recheck)
     db.commit()
     return {
         "candidate_id": candidate.id,
+        "recheck_id": recheck.id,
         "application_id": application.id,
         "document_id": db.scalar(select(Document.id).where(Document.candidate_id == candidate.id)
                                  .order_by(Document.id)),
@@ -104,6 +114,7 @@ def world(db, alice, bob, charlie, dora, lena, eve, client):  # type: ignore[no-
         "skill_key": "python",
         "token": "not-a-real-token",
         "submission_id": submission.id,
+        "challenge_id": submission.challenge_id,
         "proposal_id": submission.proposals[0].id,
         "users": {"alice": alice, "bob": bob, "charlie": charlie, "dora": dora, "lena": lena},
     }

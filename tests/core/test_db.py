@@ -4,10 +4,11 @@ back the same, whichever path wrote it."""
 
 import copy
 import math
+from datetime import UTC, datetime
 
 import numpy as np
 import pytest
-from sqlalchemy import select
+from sqlalchemy import insert, select, text
 
 from searchlight.config import get_settings
 from searchlight.db import insert_rows, json_dumps, json_loads
@@ -48,9 +49,25 @@ def test_it_bulk_inserts_rows_with_awkward_text_unchanged(db) -> None:  # type: 
     assert all(row.revealed_at is None and row.scored_at.tzinfo is not None for row in rows)
 
 
-def test_it_asks_for_columns_whose_defaults_a_copy_would_not_apply(db) -> None:  # type: ignore[no-untyped-def]
-    if db.connection().dialect.name != "postgresql":
-        pytest.skip("only COPY skips Python-side defaults")
+def test_it_asks_for_columns_whose_defaults_a_bulk_insert_would_not_apply(db) -> None:  # type: ignore[no-untyped-def]
     with pytest.raises(ValueError, match="give"):
         insert_rows(connection=db.connection(), table=AuditEntry.__table__,
                     rows=[{"event": "x"}])
+
+
+def test_it_stores_bulk_rows_exactly_as_the_orm_does(db) -> None:  # type: ignore[no-untyped-def]
+    """Datetimes, JSON (a JSON null included) and text land in the same stored form."""
+    table = AuditEntry.__table__
+    when = datetime(2026, 12, 4, 10, 30, 15, 123456, tzinfo=UTC)
+    row = {"occurred_at": when, "actor_id": None, "actor_label": "é \\N", "action": "x",
+           "target_type": "t", "target_id": "1", "changes": {"a": [1.5, None], "b": "é"},
+           "entry_hash": "h"}
+    db.execute(insert(table), [row | {"prev_hash": "orm"}])
+    insert_rows(connection=db.connection(), table=table, rows=[row | {"prev_hash": "bulk"}])
+    stored = db.execute(text(
+        "SELECT occurred_at, actor_id, actor_label, changes FROM audit_entries "
+        "WHERE prev_hash IN ('orm', 'bulk') ORDER BY prev_hash DESC")).all()
+    assert len(stored) == 2
+    assert stored[0] == stored[1]
+    read = db.scalars(select(AuditEntry).where(AuditEntry.prev_hash == "bulk")).one()
+    assert read.occurred_at == when and read.changes == row["changes"]

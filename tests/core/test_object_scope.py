@@ -37,6 +37,7 @@ KINDS: dict[str, Kind] = {
     "pool": Kind("pool_id", ("charlie", "lena")),
     "scoped_role": Kind("role_key", RECRUITMENT),
     "batch": Kind("batch_id", RECRUITMENT),
+    "recheck": Kind("recheck_id", RECRUITMENT),  # an AI re-check of a shortlist's top
     "result": Kind("result_id", RECRUITMENT),
     "content": Kind("text_id", RECRUITMENT),
     "transcript": Kind("transcript_id", RECRUITMENT),
@@ -63,6 +64,8 @@ KINDS: dict[str, Kind] = {
     "erasure": Kind("erasure_id", ("alice", "bob", "charlie", "lena")),  # privacy:manage
     "submission": Kind("submission_id", RECRUITMENT),  # an assessment hand-in
     "proposal": Kind("proposal_id", RECRUITMENT),  # a grade proposal of that hand-in
+    # an assessment challenge: reviewers read every one; bob (no roles) writes none
+    "challenge": Kind("challenge_id", RECRUITMENT, read_outsiders=("charlie", "lena")),
 }
 
 # (path pattern, parameter) -> kind; the first match wins, so specific paths come first.
@@ -85,6 +88,7 @@ RULES: list[tuple[str, str, str]] = [
     (r"", "pool_id", "pool"),
     (r"", "role_key", "scoped_role"),
     (r"", "batch_id", "batch"),
+    (r"", "recheck_id", "recheck"),
     (r"", "result_id", "result"),
     (r"", "text_id", "content"),
     (r"", "transcript_id", "transcript"),
@@ -102,6 +106,7 @@ RULES: list[tuple[str, str, str]] = [
     (r"", "erasure_id", "erasure"),
     (r"", "submission_id", "submission"),
     (r"", "proposal_id", "proposal"),
+    (r"", "challenge_id", "challenge"),
 ]
 
 # What a request needs besides its path to get past validation to the access check.

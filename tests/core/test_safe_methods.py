@@ -19,6 +19,7 @@ WRITE = re.compile(r"^\s*(INSERT|UPDATE|DELETE)\b(?:\s+(?:INTO|FROM))?\s+\"?(\w+
 # Writes a GET may make, and why.
 ALLOWED_WRITES = {
     "user_sessions": "the idle timeout of the log-in session slides with every request",
+    "rate_counters": "a rate limit counts the request (exports and downloads are limited)",
 }
 
 

@@ -85,3 +85,40 @@ def test_it_chooses_the_plural_form_by_number():
         assert ngettext("{n} candidate", "{n} candidates", 3) == "3 candidates"
     finally:
         current_locale.reset(token)
+
+
+# A number before a counted noun needs ngettext: "1 dagen" and "1 kandidaten" are wrong Dutch.
+COUNTED = re.compile(
+    r"\{\w+\} (?:days?|weeks?|months?|hours?|minutes?|seconds?|years?|candidates?|findings?|"
+    r"suggestions?|hires?|figures?|applications?|files?|skills?|courses?|cvs?|CVs?)\b")
+# Counts that are never 1 where the message is shown, with the reason.
+NEVER_ONE = {
+    "More than {count} candidates": "a cap of hundreds",
+    "{n} variants": "shown from two variants on",
+    "{n} longer than 25 words": "'longer' describes sentences, fine for 1 in both languages",
+    "You have {minutes} minutes from the moment you start. Your answers are saved as you type.":
+        "a challenge's time limit, tens of minutes",
+    "Goal: mid-level AI expert within {n} months of the start.": "the 12-month programme goal",
+    "{cohort}: month {months} of 12, {done} of {total} milestones done": "a programme's total",
+    # past a threshold of days or weeks from the settings, which are more than one
+    "{candidate} (score {score}) has waited {days} days in “{stage}”: move them on or tell them "
+    "where they stand.": "more days than the waiting limit",
+    "{candidate} has had no message for {days} days (your limit is {limit}): send an update.":
+        "more days than the message limit",
+    "{source} brought no applicants in {days} days: refresh the posting or move the budget.":
+        "the idle-channel setting",
+    "No evidence for {weeks} weeks": "the no-evidence setting (weeks)",
+    "No evidence since the start ({weeks} weeks)": "the no-evidence setting (weeks)",
+    "Assumptions: hiring takes {hiring} months; a candidate below the level then follows a "
+    "preparation programme of {prep} months; an employee below the level is ready when their "
+    "programme's calendar ends. Candidates are shown without names.": "stated assumptions",
+    "Data of rejected applicants is removed {days} days after the procedure closes; with consent "
+    "it is kept for {consent_days} days. The app checks every hour.": "retention settings",
+}
+
+
+def test_it_counts_nouns_with_a_plural_form():
+    wrong = {msg: where for msg, where in extracted_messages().items()
+             if COUNTED.search(msg) and msg not in NEVER_ONE}
+    assert not wrong, "Use ngettext for these counts:\n" + "\n".join(
+        f"  {where}: {msg!r}" for msg, where in sorted(wrong.items(), key=lambda kv: kv[1]))

@@ -2,6 +2,7 @@
 and loaded with demo data through the CLI, as `make run` does), driven by Debian's Chromium."""
 
 import os
+import re
 import socket
 import subprocess
 import sys
@@ -118,12 +119,26 @@ def log_in(page, email: str, password: str = "searchlight-demo") -> None:  # typ
     use_language(page, "nl")
 
 
+def add_candidate(page, full_name: str, email: str) -> str:  # type: ignore[no-untyped-def]
+    """Create a candidate through the form, as a recruiter does; returns the new id."""
+    page.goto("/candidates/new")
+    page.locator("#f-full_name").fill(full_name)
+    page.locator("#f-email").fill(email)
+    page.locator("form.candidate-form button[type=submit]").click()
+    page.get_by_role("heading", name=full_name).wait_for()
+    return re.search(r"/candidates/(\d+)", page.url).group(1)  # type: ignore[union-attr,no-any-return]
+
+
 def use_language(page, locale: str) -> None:  # type: ignore[no-untyped-def]
     """Switch the header's language select and wait for the reloaded page (no-op if already)."""
     if page.locator("html").get_attribute("lang") == locale:
         return
+    select = page.locator("#locale-select")
+    toggle = page.locator(".site-header .menu-toggle")
+    if not select.is_visible() and toggle.is_visible():  # a phone: the language sits in the menu
+        toggle.click()
     with page.expect_navigation():
-        page.select_option("#locale-select", locale)
+        select.select_option(locale)
     assert page.locator("html").get_attribute("lang") == locale
 
 

@@ -73,3 +73,33 @@ def test_it_moves_without_javascript(browser, live_server):  # type: ignore[no-u
     plain.wait_for_url("**/board/mlops-engineer?moved=*")
     assert plain.locator('[role="status"]').inner_text() == f"{name} verplaatst naar Assessment."
     context.close()
+
+
+# Columns whose box reaches past the board's right edge, and how far the board scrolls inside.
+FIT = """() => {
+  const board = document.querySelector('.kanban');
+  const right = board.getBoundingClientRect().right;
+  const outside = [...board.querySelectorAll('.kanban-column')]
+    .filter((column) => column.getBoundingClientRect().right > right + 1)
+    .map((column) => column.dataset.stage);
+  return {outside, inner: board.scrollWidth - board.clientWidth,
+          page: document.documentElement.scrollWidth - document.documentElement.clientWidth};
+}"""
+
+
+def test_it_shows_every_stage_without_sideways_scroll_on_a_laptop_and_a_phone(page):
+    log_in(page, RECRUITER)
+    page.goto("/board/ml-engineer")
+    assert page.locator(".kanban-column").count() >= 9
+    for width, height in ((1280, 800), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        assert page.evaluate(FIT) == {"outside": [], "inner": 0, "page": 0}, width
+    page.set_viewport_size({"width": 1280, "height": 800})
+    # One row on a laptop: every stage heading is on screen at once, empty stages as a strip.
+    tops = page.eval_on_selector_all(".kanban-column",
+                                     "cs => cs.map(c => c.getBoundingClientRect().top)")
+    assert max(tops) - min(tops) < 2
+    empty = page.locator(".kanban-column-empty").first
+    assert empty.bounding_box()["width"] < 60  # type: ignore[index]
+    full = page.locator(".kanban-column:not(.kanban-column-empty)").first
+    assert full.bounding_box()["width"] > 110  # type: ignore[index]

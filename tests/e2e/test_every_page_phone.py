@@ -1,5 +1,7 @@
-"""Every page of every demo user, reached by following links, at 390 px (a phone) and 1280 px (a
-laptop): no sideways page scroll. Screenshots of each page at 390 px go to
+"""Every page of every demo user, reached by following links, and the candidate's pages (the
+careers site, an assignment and a chat interview from their links) at 390 px (a phone) and
+1280 px (a laptop): no sideways page scroll, and on a laptop no box that scrolls sideways either
+(the pipeline board fits). Screenshots of each page at 390 px go to
 tests/e2e/artifacts/390/<role>/ (gitignored) for a human to look over."""
 
 import re
@@ -20,6 +22,9 @@ USERS = {
     "admin": "admin@demo.searchlight.local",
     "ld_lead": "ld@demo.searchlight.local",
     "employee": "employee@demo.searchlight.local",
+    "privacy_officer": "privacy@demo.searchlight.local",
+    "auditor": "auditor@demo.searchlight.local",
+    "candidate": "",  # not logged in: starts at the careers site and opens the mailed links
 }
 # How far the page reaches beyond the window, and which elements stick out (for the report).
 OVERFLOW = """() => {
@@ -39,7 +44,14 @@ OVERFLOW = """() => {
         (el.className && typeof el.className === 'string' ? '.' + el.className.split(' ')[0] : ''));
     }
   }
-  return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5)};
+  const boxes = [];
+  for (const el of document.querySelectorAll('main *')) {
+    const style = getComputedStyle(el);
+    if (['auto', 'scroll'].includes(style.overflowX) && el.scrollWidth > el.clientWidth + 1)
+      boxes.push(el.tagName.toLowerCase() + '.' + (el.className || '').toString().split(' ')[0]);
+  }
+  return {scroll: document.documentElement.scrollWidth, width, wide: wide.slice(0, 5),
+          boxes: boxes.slice(0, 5)};
 }"""
 
 
@@ -61,12 +73,34 @@ def _screen_a_batch(browser, base_url, tmp_path):  # type: ignore[no-untyped-def
     context.close()
 
 
+def _mailed_links(browser, base_url) -> list[str]:  # type: ignore[no-untyped-def]
+    """An assignment link and a chat interview link, made by the recruiter as in their journeys."""
+    context = browser.new_context(base_url=base_url, locale="nl-NL")
+    page = context.new_page()
+    log_in(page, USERS["recruiter"])
+    page.goto("/board/ml-engineer")
+    profile = page.locator(".kanban-card a").first.get_attribute("href")
+    page.goto(f"{profile}/assessments")
+    page.locator("#invite-challenge option[lang=nl]").first.wait_for(state="attached")
+    value = page.locator("#invite-challenge option[lang=nl]").first.get_attribute("value")
+    page.locator("#invite-challenge").select_option(value)
+    page.locator("#invite-challenge").locator("xpath=ancestor::form").locator(
+        "button[type=submit]").click()
+    links = [page.locator("#assessment-link").inner_text().strip()]
+    page.goto(f"{profile}/interviews")
+    page.locator("form[action*='/chats/'] button[type=submit]").first.click()
+    links.append(page.locator("#chat-link").inner_text().strip())
+    context.close()
+    return [link.removeprefix(base_url) for link in links]
+
+
 def _slug(path: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", path.lower()).strip("-") or "home"
 
 
 def test_it_never_scrolls_sideways_on_a_phone_or_a_laptop(browser, live_server, tmp_path):  # type: ignore[no-untyped-def]
     _screen_a_batch(browser, live_server, tmp_path)
+    mailed = _mailed_links(browser, live_server)
     problems: list[str] = []
     pages = 0
     for role, email in USERS.items():
@@ -74,7 +108,8 @@ def test_it_never_scrolls_sideways_on_a_phone_or_a_laptop(browser, live_server, 
                                       viewport={"width": 390, "height": 844})
         context.set_default_timeout(15_000)
         page = context.new_page()
-        log_in(page, email)
+        if email:
+            log_in(page, email)
         shots = ARTIFACTS / "390" / role
         shots.mkdir(parents=True, exist_ok=True)
 
@@ -89,11 +124,16 @@ def test_it_never_scrolls_sideways_on_a_phone_or_a_laptop(browser, live_server, 
                 if measured["scroll"] > measured["width"] + 1:
                     problems.append(f"{role} {path} at {width}px: page is {measured['scroll']}px "
                                     f"wide; sticking out: {measured['wide']}")
+                if width == 1280 and measured["boxes"]:
+                    problems.append(f"{role} {path} at 1280px: scrolls sideways inside "
+                                    f"{measured['boxes']}")
             page.set_viewport_size({"width": 390, "height": 844})
             page.screenshot(path=str(shots / f"{_slug(path)}.png"), full_page=True)
             return status, "text/html", page.content()
 
-        for path, status, _kind, _text in walk(fetch, limit=60, per_section=6):
+        start, extra = ("/careers", mailed) if not email else ("/", [])
+        for path, status, _kind, _text in [*walk(fetch, start=start, limit=60, per_section=6),
+                                           *[(path, *fetch(path)) for path in extra]]:
             pages += 1
             if status >= 400:
                 problems.append(f"{role} {path}: status {status}")
@@ -119,3 +159,39 @@ def test_it_shows_an_upload_problem_next_to_the_field_on_the_same_page(page, tmp
     assert "leeg" in error.inner_text().lower()
     box = error.bounding_box()
     assert box is not None and 0 <= box["y"] <= 844  # visible without scrolling
+
+
+def test_it_folds_the_menu_under_a_button_a_keyboard_can_open_on_a_phone(page):  # type: ignore[no-untyped-def]
+    page.set_viewport_size({"width": 390, "height": 844})
+    log_in(page, USERS["recruiter"])
+    toggle = page.locator(".site-header .menu-toggle")
+    menu = page.locator("#main-menu")
+    assert toggle.is_visible() and toggle.get_attribute("aria-expanded") == "false"
+    assert toggle.get_attribute("aria-controls") == "main-menu"
+    assert not menu.is_visible() and not page.locator("#locale-select").is_visible()
+    header = page.locator(".site-header").bounding_box()
+    assert header is not None and header["height"] < 70  # a compact header: brand and button
+
+    page.locator(".skip-link").focus()
+    page.keyboard.press("Tab")  # the brand
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('menu-toggle')")
+    page.keyboard.press("Enter")
+    assert toggle.get_attribute("aria-expanded") == "true"
+    assert menu.get_by_role("link", name="Kandidaten").is_visible()
+    assert page.locator("#locale-select").is_visible()  # language and log-out are in it too
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('#main-menu') !== null")
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false" and not menu.is_visible()
+    assert page.evaluate("document.activeElement.classList.contains('menu-toggle')")
+
+    toggle.click()
+    with page.expect_navigation():
+        menu.get_by_role("link", name="Kandidaten").click()
+    assert page.url.endswith("/candidates")
+    assert page.locator(".site-header .menu-toggle").get_attribute("aria-expanded") == "false"
+
+    page.set_viewport_size({"width": 1280, "height": 800})  # a laptop: the menu is always shown
+    assert not toggle.is_visible() and menu.is_visible()

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import log_in, use_language
+from tests.e2e.conftest import add_candidate, log_in, use_language
 
 pytestmark = pytest.mark.e2e
 
@@ -14,12 +14,7 @@ def test_it_runs_a_chat_interview_to_its_end_and_the_recruiter_reviews_it(page, 
                                                                            live_server):
     log_in(page, "recruiter@demo.searchlight.local")
     use_language(page, "en")
-    page.goto("/candidates/new")
-    page.locator("#f-full_name").fill("Lotte Chat")
-    page.locator("#f-email").fill("lotte.chat@example.nl")
-    page.locator("form.candidate-form button[type=submit]").click()
-    page.get_by_role("heading", name="Lotte Chat").wait_for()
-    candidate_id = re.search(r"/candidates/(\d+)", page.url).group(1)  # type: ignore[union-attr]
+    candidate_id = add_candidate(page, "Lotte Chat", "lotte.chat@example.nl")
     page.locator("#role-select").select_option("ml-engineer")
     page.locator("#role-select").locator("xpath=ancestor::form").locator("button").click()
     page.get_by_role("heading", name="SEARCH picture").wait_for()  # the panel loads by HTMX

@@ -1,5 +1,7 @@
 """Erasure leaves no trace: unique tokens seeded in every text column of every row tied to a
 person (and in their stored file) are found in the database before, and nowhere afterwards —
+for a person who is both a candidate and an employee (their development data, and the user
+account, which stays anonymised under its number) —
 not in the database file, the write-ahead log, freed pages or the file store (SQLite), not in
 any table's data files (PostgreSQL, when its data directory is readable). The audit chain still
 verifies. Runs the real commands on a database of its own."""
@@ -18,12 +20,15 @@ from sqlalchemy import text
 from sqlalchemy.orm import Session
 from sqlalchemy.types import TypeDecorator
 
+from searchlight.auth.models import User
 from searchlight.candidates import pipeline
 from searchlight.candidates.documents import store_document
 from searchlight.config import Settings
 from searchlight.db import Base, make_engine, utcnow
-from searchlight.gdpr.coverage import ERASE, RULES, email_columns
+from searchlight.gdpr.coverage import REMOVED, RULES, email_columns
 from searchlight.gdpr.erasure import collect
+from searchlight.governance import audit
+from searchlight.governance.events import AuditEvent
 from searchlight.mail.models import OutboxMessage
 from searchlight.models_registry import load_all_models
 from searchlight.roles.models import RoleVersion
@@ -73,8 +78,8 @@ def _seed_every_erased_table(db: Session, ids: dict[str, int]) -> list[str]:
     """One row in every table an erasure walks into that has none for this person yet, with
     foreign keys to this person's rows (or to the shared role, user and parents)."""
     erased = {"candidates"} | {key.split(".")[0] for key, rule in RULES.items()
-                                if rule.kind == ERASE}
-    found = collect(db, [ids["candidates"]])
+                                if rule.kind in REMOVED}
+    found = collect(db, [ids["candidates"]], [ids["users"]])
     seeded: list[str] = []
     for table in Base.metadata.sorted_tables:
         if table.name not in erased or found.get(table.name):
@@ -83,7 +88,8 @@ def _seed_every_erased_table(db: Session, ids: dict[str, int]) -> list[str]:
             continue
         values: dict[str, Any] = {}
         for column in table.columns:
-            if column.primary_key and column.name == "id":
+            if column.primary_key and column.name == "id" and not isinstance(
+                    _kind(column), sa.String):
                 continue
             targets = [fk.column.table.name for fk in column.foreign_keys]
             if targets:
@@ -115,20 +121,22 @@ def _insert(db: Session, table: sa.Table, ids: dict[str, int]) -> int:
     return _insert_values(db, table, values)
 
 
-def _insert_values(db: Session, table: sa.Table, values: dict[str, Any]) -> int:
+def _insert_values(db: Session, table: sa.Table, values: dict[str, Any]) -> Any:
     result = db.execute(sa.insert(table).values(**values))
     if "id" not in table.c:
         return 0
-    return int(result.inserted_primary_key[0])
+    return result.inserted_primary_key[0]
 
 
 WHERE: dict[str, str] = {}
 
 
-def _fill_tokens(db: Session, candidate_id: int) -> list[str]:
+def _fill_tokens(db: Session, candidate_id: int, user_id: int) -> list[str]:
     """Put a fresh token in every text column of every row tied to the person."""
     tokens = []
-    for name, row_ids in collect(db, [candidate_id]).items():
+    for name, row_ids in collect(db, [candidate_id], [user_id]).items():
+        if name == "users":
+            continue  # name and e-mail hold tokens already; the role stays on purpose
         table = Base.metadata.tables[name]
         for column in table.columns:
             kind = _kind(column)
@@ -184,8 +192,12 @@ def test_it_leaves_no_trace_of_an_erased_person(tmp_path: Path) -> None:
     email = f"{email_token}@example.org"
     with Session(engine) as db:
         officer = make_user(db, "Olaf", "admin")
+        employee = make_user(db, f"Anna{name_token}", "employee")
+        employee.email = email  # the candidate works here too
         role = make_role(db, "erasure-role")
         candidate = make_candidate(db, f"Anna {name_token}", email=email)
+        audit.record(db_session=db, actor=employee, event=AuditEvent(
+            "user.login", "user", employee.id))  # what the employee did stays, without them
         kept = make_candidate(db, "Karel Blijft")
         application = pipeline.apply_to_role(db_session=db, actor=officer, candidate=candidate,
                                              role=role, stage_key="applied")
@@ -197,7 +209,7 @@ def test_it_leaves_no_trace_of_an_erased_person(tmp_path: Path) -> None:
         db.add(OutboxMessage(to_address=email, subject="Hallo", body="Beste Anna",
                              purpose="test", language="nl"))
         db.flush()
-        ids = {"candidates": candidate.id, "users": officer.id, "roles": role.id,
+        ids = {"candidates": candidate.id, "users": employee.id, "roles": role.id,
                "role_versions": db.scalars(sa.select(RoleVersion.id)).one()}
         seeded = _seed_every_erased_table(db, ids)
         for column in email_columns(Base.metadata):
@@ -206,7 +218,8 @@ def test_it_leaves_no_trace_of_an_erased_person(tmp_path: Path) -> None:
                     c.name: (email if c is column else _dummy(c, _token()))
                     for c in column.table.columns
                     if not (c.primary_key and c.name == "id") and not c.nullable})
-        filled = _fill_tokens(db, candidate.id)
+        filled = _fill_tokens(db, candidate.id, employee.id)
+        employee_id = employee.id
         tokens = [name_token, email_token, cv_token, *seeded, *filled]
         kept_id = candidate.id, kept.id
         db.commit()
@@ -219,7 +232,8 @@ def test_it_leaves_no_trace_of_an_erased_person(tmp_path: Path) -> None:
     assert exported.returncode == 0, exported.stderr
     missing = [t for t in filled if t not in exported.stdout]
     assert name_token in exported.stdout
-    assert all(WHERE[t].endswith(".token_hash") for t in missing)  # secrets are left out
+    assert all(WHERE[t].endswith((".token_hash", ".csrf_token")) for t in missing), \
+        [WHERE[t] for t in missing]  # secrets are left out
     assert _scan(sqlite_files + stored_files, tokens)  # the scan does find them before
 
     erased = _cli(env, "gdpr", "erase", "--email", email, "--yes")
@@ -238,6 +252,15 @@ def test_it_leaves_no_trace_of_an_erased_person(tmp_path: Path) -> None:
             assert not [t for t in tokens if t in flat], table.name
         assert db.scalar(sa.select(sa.func.count()).select_from(
             Base.metadata.tables["candidates"])) >= 1  # the other person stays
+        account = db.get_one(User, employee_id)  # kept for the audit log, anonymised and closed
+        assert (account.full_name, account.is_active) == (f"#{employee_id}", False)
+        for key, rule in RULES.items():
+            table = Base.metadata.tables[key.split(".")[0]]
+            column = table.c[key.split(".")[1]]
+            if rule.kind in REMOVED and "users" in {fk.column.table.name
+                                                    for fk in column.foreign_keys}:
+                assert not db.scalar(sa.select(sa.func.count()).select_from(table).where(
+                    column == employee_id)), key
     assert _cli(env, "audit", "verify").returncode == 0
     assert kept_id
     engine.dispose()

@@ -44,7 +44,8 @@ def test_it_exports_everything_about_a_person_as_a_zip(db: Session, client) -> N
     assert any(e["action"] == "candidate.created" for e in data["audit_entries"])
     assert db.scalar(select(AuditEntry.action).where(AuditEntry.action == "gdpr.exported"))
     missing = officer.post("/privacy/export", data={"email": "nobody@example.org"})
-    assert missing.status_code == 404 and "No candidate has this e-mail address." in missing.text
+    assert missing.status_code == 404
+    assert "No candidate or user has this e-mail address." in missing.text
     assert candidate.id
 
 
@@ -117,3 +118,80 @@ def test_it_limits_how_often_one_user_exports(db: Session, client, monkeypatch) 
         monkeypatch.undo()
         get_settings.cache_clear()
     assert codes == [200, 200, 429]
+
+
+def test_it_exports_and_erases_an_employee_who_was_also_a_candidate(
+    db: Session, client, dora, lena, bob  # type: ignore[no-untyped-def]
+) -> None:
+    """Erik works here (an employee in a reskilling cohort, with evidence and a SEARCH profile)
+    and once applied. One request by e-mail covers both records; the development data goes, the
+    account stays under its number without name or e-mail, closed; lena's cohort stays."""
+    from datetime import date
+
+    from searchlight.auth.models import User
+    from searchlight.reskilling import demo, development, service
+    from searchlight.reskilling.models import (
+        Cohort,
+        Criterion,
+        Enrolment,
+        Evidence,
+        Person,
+        SearchScore,
+    )
+    from searchlight.roles import demo as roles_demo
+    from searchlight.taxonomy import demo as taxonomy_demo
+
+    taxonomy_demo.load(db_session=db)
+    roles_demo.load(db_session=db)
+    demo.load(db_session=db)
+    erik = make_user(db, "Erik", "employee")
+    cohort = development.create_cohort(
+        db_session=db, actor=lena, programme=service.get_programme(db_session=db, key="p4"),
+        variant_key="standard", name="Najaar", start_date=date.today())
+    enrolment = development.enrol(db_session=db, actor=lena, cohort=cohort, user=erik, lead=bob,
+                                  target_role_key="ai-product-builder")
+    evidence = development.add_evidence(
+        db_session=db, actor=erik, enrolment=enrolment, kind="repository", title="Eriks demo",
+        criterion_id=db.scalars(select(Criterion.id)).first(),
+        file=("erik-demo.txt", b"Erik built a demo\n"), settings=get_settings())
+    development.review_evidence(db_session=db, reviewer=bob, evidence=evidence, rating=4,
+                                comment="Goed werk")
+    make_candidate(db, "Erik Beide", email=erik.email)
+    db.commit()
+    erik_id, cohort_id, evidence_id = erik.id, cohort.id, evidence.id
+    assert db.scalars(select(SearchScore).where(SearchScore.user_id == erik_id)).all()
+
+    officer = log_in(client, db, make_user(db, "Pia", "privacy_officer"))
+    response = officer.post("/privacy/export", data={"email": "erik@example.org"})
+    with zipfile.ZipFile(io.BytesIO(response.content)) as archive:
+        data = json.loads(archive.read("export.json"))
+    assert {p["kind"] for p in data["people"]} == {"candidate", "employee"}
+    assert {"reskilling_enrolments", "reskilling_evidence", "reskilling_search_scores",
+            "reskilling_people", "candidates"} <= set(data["tables"])
+    assert "password_hash" not in data["tables"]["users"][0]
+    assert any(e["action"] == "reskilling_evidence.created" for e in data["audit_entries"])
+
+    assert officer.post("/privacy/erasures", data={"email": "erik@example.org"},
+                        follow_redirects=False).status_code == 303
+    waiting = db.scalars(select(Erasure).where(Erasure.status == "requested")).all()
+    assert sorted((e.candidate_id is None, e.user_id == erik_id) for e in waiting) == [
+        (False, False), (True, True)]
+    assert "an employee&#39;s account and development data" in officer.get("/privacy").text
+    admin = log_in(client, db, dora)
+    for erasure in waiting:
+        assert admin.post(f"/privacy/erasures/{erasure.id}/confirm",
+                          follow_redirects=False).status_code == 303
+    db.expire_all()
+    account = db.get_one(User, erik_id)
+    assert (account.full_name, account.is_active) == (f"#{erik_id}", False)
+    assert "erik" not in account.email
+    for model in (Enrolment, SearchScore, Person):
+        assert not db.scalars(select(model).where(model.user_id == erik_id)).all(), model
+    assert db.get(Evidence, evidence_id) is None
+    assert db.get(Cohort, cohort_id) is not None  # lena's cohort is not Erik's
+    assert db.scalar(select(Candidate.id).where(Candidate.email == "erik@example.org")) is None
+    assert client.post("/login", data={"email": "erik@example.org", "password": "x"},
+                       follow_redirects=False).status_code != 303
+    everything = json.dumps([[e.actor_label, e.changes] for e in db.scalars(select(AuditEntry))])
+    assert "erik" not in everything.lower()
+    assert verify_chain(db_session=db)[1] is None

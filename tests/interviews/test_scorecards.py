@@ -48,3 +48,13 @@ def test_it_refuses_an_employee_the_interview_page(db, as_charlie):
     _role, candidate = setting(db)
     assert as_charlie.get(f"/candidates/{candidate.id}/interviews").status_code == 403
     assert as_charlie.get(f"/candidates/{candidate.id}/search-picture").status_code == 403
+
+
+def test_it_opens_the_search_picture_as_a_page_and_as_a_panel(db, as_alice):
+    _role, candidate = setting(db)
+    page = as_alice.get(f"/candidates/{candidate.id}/search-picture")
+    assert page.text.lstrip().lower().startswith("<!doctype html>")  # the assessments page links it
+    assert 'id="search-picture"' in page.text and f"/candidates/{candidate.id}\"" in page.text
+    panel = as_alice.get(f"/candidates/{candidate.id}/search-picture",
+                         headers={"HX-Request": "true"})
+    assert panel.text.lstrip().startswith('<section class="panel" id="search-picture"')

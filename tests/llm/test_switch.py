@@ -48,7 +48,8 @@ def test_it_audits_switching(db, dora):
     entries = db.scalars(select(AuditEntry).where(AuditEntry.action.startswith("ai."))
                          .order_by(AuditEntry.id)).all()
     assert [(e.action, e.actor_label, e.changes["reason"]) for e in entries] == [
-        ("ai.stopped", dora.email, "incident 12"), ("ai.started", dora.email, "fixed")]
+        ("ai.stopped", f"user:{dora.id}", "incident 12"),
+        ("ai.started", f"user:{dora.id}", "fixed")]
 
 
 def test_it_lets_the_admin_switch_ai_off_and_on_from_the_page(as_dora, db):

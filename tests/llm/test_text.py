@@ -223,7 +223,7 @@ def test_it_puts_every_output_in_the_audit_chain_without_its_text(db, prompt_roo
     call = db.get(LLMCall, result.call_id)
     assert call.output_hash == hashlib.sha256(result.text.encode()).hexdigest()
     entry = db.scalars(select(AuditEntry).where(AuditEntry.action == "ai.output")).one()
-    assert (entry.actor_label, entry.target_id) == (alice.email, str(call.id))
+    assert (entry.actor_label, entry.target_id) == (f"user:{alice.id}", str(call.id))
     assert entry.changes["output_hash"] == call.output_hash
     assert entry.changes["prompt"] == "demo/write@2"
     assert "Secret-Output-31" not in str(entry.changes)

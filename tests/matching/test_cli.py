@@ -66,6 +66,39 @@ def test_it_ranks_titles_from_a_corpus_file(app, tmp_path):
     assert set(records[0]["matches"][0]) == {"title", "score"}
 
 
+def test_it_ranks_titles_as_the_engine_does_with_the_same_options(app, tmp_path):
+    from searchlight.matching import build_title_index
+
+    titles = ["boekhouder", "verpleegkundige", "softwareontwikkelaar", "kok", "accountant"]
+    corpus = tmp_path / "titles.txt"
+    corpus.write_text("\n".join(titles) + "\n")
+    groups = tmp_path / "groups.tsv"
+    groups.write_text("kok\tchef-kok\tcuisinier\n")
+    queries = ["cuisinier", "programmeur"]
+    for options, engine in (
+        ([], {}),
+        (["--language", "nl", "--synonyms", str(groups)],
+         {"languages": ["nl"], "synonym_groups": [["kok", "chef-kok", "cuisinier"]]}),
+        (["--no-esco"], {"esco": False}),
+    ):
+        result = runner.invoke(app, ["titles", "rank", "--corpus", str(corpus), "--top", "5",
+                                     *options], input="\n".join(queries) + "\n")
+        assert result.exit_code == 0, result.output
+        expected = build_title_index(titles, **engine).search(queries, top_k=5)
+        assert [[m["title"] for m in record["matches"]] for record in json_lines(result.stdout)] \
+            == [[m.label for m in matches] for matches in expected]
+    assert json_lines(result.stdout)[0]["matches"][0]["title"] == "kok"
+
+
+def test_it_refuses_an_unknown_title_language(app, tmp_path):
+    corpus = tmp_path / "titles.txt"
+    corpus.write_text("accountant\n")
+    result = runner.invoke(app, ["titles", "rank", "--corpus", str(corpus), "--language", "fr"],
+                           input="accountant\n")
+    assert result.exit_code == 2
+    assert "unsupported language fr" in result.output
+
+
 def test_it_refuses_a_missing_corpus_file(app, tmp_path):
     result = runner.invoke(app, ["titles", "rank", "--corpus", str(tmp_path / "nope.txt")])
     assert result.exit_code != 0

@@ -1,5 +1,7 @@
 """Linking text to a label space: Dutch and English, compounds, synonyms, determinism."""
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -108,3 +110,22 @@ def test_it_accepts_any_embedder_that_follows_the_protocol():
     assert isinstance(default_embedder(), Embedder)
     index = LabelIndex.build(["abc", "xyz"], embedder=Letters())
     assert best(index, "zyx") == "xyz"
+
+
+def test_it_fuses_stored_evidence_exactly_as_it_scores(skills):
+    queries = ["Ervaring met Excel en budgetten in een groot team", "veerkracht"]
+    assert np.allclose(skills.fuse(skills.evidence(queries)), skills.scores(queries), atol=1e-6)
+
+
+def test_it_scores_other_weights_without_building_again(skills):
+    query = ["Python developer who writes prompts for a vector database"]
+    lexical_only = replace(skills.fusion, lexical=1.0, embedding=0.0, prior=0.0)
+    variant = skills.with_fusion(lexical_only)
+    assert np.allclose(variant.scores(query)[0], skills.lexical_scores(query[0]), atol=1e-6)
+    assert np.allclose(skills.fuse(skills.evidence(query), lexical_only), variant.scores(query))
+    assert skills.fusion.lexical == 0.3  # the original keeps its own weights
+
+
+def test_it_refuses_a_new_synonym_pull_on_a_built_index(skills):
+    with pytest.raises(ValueError):
+        skills.with_fusion(replace(skills.fusion, synonym_pull=0.9))

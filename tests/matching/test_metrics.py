@@ -5,6 +5,7 @@ import pytest
 from searchlight.matching.metrics import (
     average_precision,
     mean,
+    query_folds,
     r_precision_at_k,
     reciprocal_rank,
 )
@@ -43,3 +44,25 @@ def test_it_refuses_queries_without_relevant_items():
 def test_it_means_nothing_as_zero():
     assert mean([]) == 0.0
     assert mean([1.0, 0.5]) == 0.75
+
+
+def test_it_deals_every_query_into_exactly_one_fold_of_near_equal_size():
+    folds = query_folds(23, 5, seed=7)
+    assert len(folds) == 5
+    assert sorted(q for fold in folds for q in fold) == list(range(23))
+    assert sorted(len(fold) for fold in folds) == [4, 4, 5, 5, 5]
+    assert all(fold == sorted(fold) for fold in folds)
+
+
+def test_it_gives_the_same_folds_for_the_same_seed_and_others_for_another():
+    assert query_folds(50, 5, seed=7) == query_folds(50, 5, seed=7)
+    assert query_folds(50, 5, seed=7) != query_folds(50, 5, seed=8)
+    # shuffled, not dealt in order
+    assert query_folds(50, 5, seed=7)[0] != list(range(0, 50, 5))
+
+
+def test_it_refuses_fold_counts_that_cannot_split_the_queries():
+    with pytest.raises(ValueError):
+        query_folds(10, 1, seed=0)
+    with pytest.raises(ValueError):
+        query_folds(3, 4, seed=0)

@@ -95,4 +95,4 @@ def test_it_shows_the_seed_roles_in_dutch_and_english(as_alice, seeded):
     as_alice.post("/locale", data={"locale": "nl", "next": "/"})
     dutch = as_alice.get("/roles/ai-solutions-architect").text
     assert "Ontwerpt schaalbare AI-architectuur" in dutch and "ML-infra" in dutch
-    assert "Versiegeschiedenis" in dutch and "Skills (vaardigheden)" in dutch
+    assert "Versiegeschiedenis" in dutch and "Vaardigheden (S)" in dutch

@@ -46,4 +46,4 @@ def test_it_takes_a_decimal_comma_and_says_when_it_rescales(as_alice, prompt_eng
     assert note, "no rescale note"
     text = " ".join(note.group(1).split())
     assert "tellen op tot 50,9%" in text and "omgerekend naar 100%" in text
-    assert "Skills 2%" in text and "Experience 20%" in text
+    assert "Vaardigheden 2%" in text and "Ervaring 20%" in text

@@ -8,6 +8,8 @@ from tests.screening.factories import make_role
 from searchlight import jobs
 from searchlight.config import get_settings
 from searchlight.roles import service as roles_service
+from searchlight.screening import jobs as screening_jobs
+from searchlight.screening import service as screening_service
 from searchlight.screening.batches import create_batch
 from searchlight.screening.jobs import due, screen_batch
 from searchlight.screening.models import BatchFile, CvAnalysis, ScreeningBatch, ScreeningResult
@@ -85,3 +87,30 @@ def test_it_resumes_a_batch_left_half_done_and_screens_each_file_once(db, alice)
     assert [f.status for f in db.get_one(ScreeningBatch, batch.id).files] == ["done"] * 3
     assert db.get_one(ScreeningBatch, batch.id).status == "done"
     assert _count(db, CvAnalysis) == 2  # the file done before the crash was not read again
+
+
+def test_it_analyses_every_file_of_a_chunk_before_it_writes_any(db, alice, connection,
+                                                                monkeypatch):
+    """The chunk's write is short: on SQLite other requests wait for it, never for analysis."""
+    role = make_role(db)
+    uploads = [(f"cv{seed}.txt", make_cv("en", seed=seed).text.encode()) for seed in range(3)]
+    uploads.append(("broken.pdf", b"%PDF-1.4 not really"))
+    batch = create_batch(db_session=db, role=role, actor=alice, uploads=uploads,
+                         settings=get_settings())
+    db.commit()
+    stored_when_analysed = []
+    real = screening_jobs.read_cv
+
+    def analysing(*args, **kwargs):  # type: ignore[no-untyped-def]
+        stored_when_analysed.append(  # what the job's session has written so far
+            connection.scalar(select(func.count()).select_from(CvAnalysis)))
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(screening_jobs, "read_cv", analysing)
+    monkeypatch.setattr(screening_service, "read_cv", analysing)
+    screen_batch(batch.id)
+    db.expire_all()
+    assert stored_when_analysed == [0, 0, 0, 0]  # each file read once, all before any write
+    assert sorted(f.status for f in db.get_one(ScreeningBatch, batch.id).files) == \
+        ["done", "done", "done", "error"]
+    assert _count(db, CvAnalysis) == 3

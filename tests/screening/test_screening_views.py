@@ -59,7 +59,8 @@ def test_it_explains_a_result_and_reveals_identity_on_record(as_alice, db):
     page = as_alice.get(f"/screening/results/{result.id}")
     assert page.status_code == 200
     assert "<svg" in page.text and "Interview questions" in page.text
-    assert re.search(r"<blockquote>“[^”]+”</blockquote>", page.text)
+    # quotes carry the CV's language
+    assert re.search(r"<blockquote lang=\"(?:nl|en)\">“[^”]+”</blockquote>", page.text)
     as_alice.post(f"/screening/results/{result.id}/reveal")
     revealed = as_alice.get(f"/screening/results/{result.id}")
     assert result.candidate.full_name in revealed.text

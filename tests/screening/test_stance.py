@@ -43,6 +43,10 @@ from searchlight.screening.score.stance import stance_of, stance_weight, within_
     ("Python, PyTorch, TensorFlow, Pinecone, Kubernetes", "experience", "listed"),
     ("Python, PyTorch", "skills", "listed"),
     ("ML Engineer, Acme Insurance, Utrecht (2019 - 2022)", "experience", "doing"),
+    ("Advised an insurer whose data team then built a claims-triage model.", "experience",
+     "near"),
+    ("Adviseerde de gemeente over de inzet van een chatbot.", "experience", "near"),
+    ("Built a claims-triage model that the team then deployed.", "experience", "doing"),
 ])
 def test_it_tells_doing_from_selling_teaching_near_aspiring_and_listing(text, section, stance):
     assert stance_of(text, section) == stance

@@ -45,3 +45,23 @@ def test_it_finds_words_past_the_sixty_fourth_passage_of_a_cv():
     passages[70] = passages[149] = "Kubernetes clusters"
     pool = TermPool.of([LexicalIndex.build(["Kubernetes"]), LexicalIndex.build(passages)])
     assert pool.passages_with(phrase("kubernetes")).nonzero()[0].tolist() == [0, 71, 150]
+
+
+def test_an_adjective_in_al_is_not_the_noun_the_stemmer_would_make_of_it():
+    pool = TermPool.of([LexicalIndex.build([
+        "Applied engineering best practices.", "Built a digital twin.",
+        "A very practical, hands-on person.", "Counted every digit.",
+    ])])
+    assert pool.passages_with(phrase("practical")).tolist() == [False, False, True, False]
+    assert pool.passages_with(phrase("practice")).tolist() == [True, False, False, False]
+    assert pool.passages_with(phrase("digital")).tolist() == [False, True, False, False]
+    assert pool.passages_with(phrase("analytical")).tolist() == [False] * 4
+
+
+def test_an_adjective_in_al_still_matches_its_plural_and_adverb():
+    pool = TermPool.of([LexicalIndex.build([
+        "Thinks practically.", "Hired three professionals.", "Critical thinking",
+    ])])
+    assert pool.passages_with(phrase("practical")).tolist() == [True, False, False]
+    assert pool.passages_with(phrase("professional")).tolist() == [False, True, False]
+    assert pool.passages_with(phrase("think critically")).tolist() == [False, False, True]

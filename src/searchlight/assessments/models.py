@@ -30,6 +30,22 @@ class AssessmentChallenge(Base):
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
 
+class AssessmentChallengeVersion(Base):
+    """The document of each version of a challenge. A rubric edit to a challenge that is in
+    use (invited or handed in) makes a new version; a submission is graded and reviewed with
+    the version it was handed in under (`AssessmentSubmission.challenge_version`)."""
+
+    __tablename__ = "assessment_challenge_versions"
+    __table_args__ = (UniqueConstraint("challenge_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    challenge_id: Mapped[int] = mapped_column(
+        ForeignKey("assessment_challenges.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int]
+    document: Mapped[dict[str, Any]] = mapped_column(JSON)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
 SUBMISSION_STATUSES = ("grading", "review", "decided")
 
 

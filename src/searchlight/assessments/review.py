@@ -24,7 +24,7 @@ from searchlight.assessments.models import (
     GradeProposal,
 )
 from searchlight.assessments.schemas import Challenge, Item, Question
-from searchlight.assessments.service import document_of, save_challenge
+from searchlight.assessments.service import document_for, document_of, save_challenge
 from searchlight.auth.access import require
 from searchlight.auth.models import User
 from searchlight.db import utcnow
@@ -86,35 +86,48 @@ def grade_submission(*, db_session: Session, submission: AssessmentSubmission,
     """Propose a level with a quote per rubric item. Human-only hand-ins skip the engine; an
     engine that fails leaves every item to a human, the answers kept. Idempotent: a submission
     that was graded already is left alone."""
-    if submission.status != "grading":
-        return
-    challenge = document_of(submission.challenge)
+    if submission.status == "grading":
+        store_proposals(db_session=db_session, submission=submission,
+                        rows=propose(db_session=db_session, submission=submission, engine=engine))
+
+
+def propose(*, db_session: Session, submission: AssessmentSubmission,
+            engine: Engine | None = None) -> list[GradeProposal]:
+    """The grade proposals for a submission, not yet stored: the engine's work, done before
+    anything is written (a background job can then write in a short transaction)."""
+    challenge = document_for(db_session=db_session, submission=submission)
     rows: list[GradeProposal] = []
     if submission.human_only:
         for question in challenge.questions:
             rows += _needs_human(question, submission, HUMAN_ONLY,
                                  "The candidate asked for grading by a human only.", [])
-    else:
-        try:
-            grades = _answer_grades(db_session=db_session, challenge=challenge,
-                                    answers=submission.answers, engine=engine)
-        except Exception:  # a model missing, a bug: a human grades, nothing lost
-            log.exception("grading submission %s failed; left to a human", submission.id)
-            grades = None
-            for question in challenge.questions:
-                rows += _needs_human(question, submission, getattr(engine, "name", "engine"),
-                                     "The grader was not available; grade this item yourself.",
-                                     [{"code": "engine_unavailable", "message": "",
-                                       "evidence": ""}])
-        for question, graded in zip(challenge.questions, grades or [], strict=grades is not None):
-            flags = [finding.as_flag() for finding in graded.findings]
-            for item, proposal in zip(question.items, graded.proposals, strict=True):
-                rows.append(GradeProposal(
-                    submission_id=submission.id, question_key=question.key,
-                    item_key=item.key, dimension=item.dimension, level=proposal.level,
-                    quote=proposal.quote, note=proposal.basis[:2000],
-                    engine_name=graded.engine_name[:40], engine_model=graded.engine_model[:120],
-                    needs_human=graded.needs_human or proposal.level is None, flags=flags))
+        return rows
+    try:
+        grades = _answer_grades(db_session=db_session, challenge=challenge,
+                                answers=submission.answers, engine=engine)
+    except Exception:  # a model missing, a bug: a human grades, nothing lost
+        log.exception("grading submission %s failed; left to a human", submission.id)
+        grades = None
+        for question in challenge.questions:
+            rows += _needs_human(question, submission, getattr(engine, "name", "engine"),
+                                 "The grader was not available; grade this item yourself.",
+                                 [{"code": "engine_unavailable", "message": "",
+                                   "evidence": ""}])
+    for question, graded in zip(challenge.questions, grades or [], strict=grades is not None):
+        flags = [finding.as_flag() for finding in graded.findings]
+        for item, proposal in zip(question.items, graded.proposals, strict=True):
+            rows.append(GradeProposal(
+                submission_id=submission.id, question_key=question.key,
+                item_key=item.key, dimension=item.dimension, level=proposal.level,
+                quote=proposal.quote, note=proposal.basis[:2000],
+                engine_name=graded.engine_name[:40], engine_model=graded.engine_model[:120],
+                needs_human=graded.needs_human or proposal.level is None, flags=flags))
+    return rows
+
+
+def store_proposals(*, db_session: Session, submission: AssessmentSubmission,
+                    rows: list[GradeProposal]) -> None:
+    """Store what `propose` made and send the submission to review."""
     db_session.add_all(rows)
     submission.status, submission.graded_at = "review", utcnow()
     db_session.flush()
@@ -165,7 +178,7 @@ def decide(*, db_session: Session, actor: User, submission: AssessmentSubmission
     if submission.status == "grading":
         raise Conflict(N_("This hand-in is still being graded."))
     proposal = _proposal(submission, proposal_id)
-    item = item_of(document_of(submission.challenge), proposal)
+    item = item_of(document_for(db_session=db_session, submission=submission), proposal)
     if not item.lowest <= level <= item.highest:
         raise InvalidInput(N_("Choose one of the levels of this item."),
                            detail={"field": "level"})
@@ -208,7 +221,8 @@ def settle(*, db_session: Session, submission: AssessmentSubmission) -> None:
     done = bool(submission.proposals) and all(
         p.final_level is not None for p in submission.proposals)
     if done:
-        submission.scores = dimension_scores(document_of(submission.challenge), finals)
+        submission.scores = dimension_scores(
+            document_for(db_session=db_session, submission=submission), finals)
         submission.status = "decided"
         submission.decided_at = submission.decided_at or utcnow()
     elif submission.status == "decided":
@@ -296,7 +310,7 @@ def calibration(*, db_session: Session, challenge_id: int | None = None) -> list
     groups: dict[tuple[int, str, str, str], Agreement] = {}
     challenges: dict[int, Challenge] = {}
     for proposal, submission in db_session.execute(query).tuples():
-        if submission.challenge_id not in challenges:
+        if submission.challenge_id not in challenges:  # items as of the latest version
             challenges[submission.challenge_id] = document_of(submission.challenge)
         challenge = challenges[submission.challenge_id]
         assert proposal.level is not None and proposal.final_level is not None

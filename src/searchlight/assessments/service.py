@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from searchlight import jobs
 from searchlight.assessments.models import (
     AssessmentChallenge,
+    AssessmentChallengeVersion,
     AssessmentInvitation,
     AssessmentSubmission,
 )
@@ -22,6 +23,7 @@ from searchlight.assessments.schemas import Challenge, ChallengeListing
 from searchlight.assessments.yaml_io import parse_challenges
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
+from searchlight.auth.service import token_hash
 from searchlight.candidates.documents import check_upload, store_document
 from searchlight.candidates.models import Application, Candidate
 from searchlight.candidates.service import get_candidate_for_user
@@ -31,7 +33,6 @@ from searchlight.errors import Conflict, Forbidden, InvalidInput, NotFound
 from searchlight.governance import audit
 from searchlight.governance.events import created, updated
 from searchlight.i18n import N_, _, current_locale
-from searchlight.interviews.service import token_hash
 from searchlight.mail.service import queue_mail
 from searchlight.roles.models import Role
 from searchlight.screening.read.document import ExtractionError, ExtractionLimits
@@ -46,13 +47,36 @@ GRACE = timedelta(minutes=2)  # a hand-in this long after the time limit is not 
 class SaveResult:
     status: str  # "created", "updated" or "unchanged"
     challenge: AssessmentChallenge
+    new_version: bool = False
 
 
-def save_challenge(*, db_session: Session, actor: User | None,
-                   challenge: Challenge) -> SaveResult:
+def in_use(*, db_session: Session, challenge: AssessmentChallenge) -> bool:
+    """A challenge is in use once anyone was invited to it: from then on its rubric is fixed
+    per version, so what a candidate saw and what they are graded with stay the same."""
+    return db_session.scalar(select(AssessmentInvitation.id).where(
+        AssessmentInvitation.challenge_id == challenge.id).limit(1)) is not None
+
+
+def _store_version(db_session: Session, row: AssessmentChallenge) -> None:
+    stored = db_session.scalar(select(AssessmentChallengeVersion).where(
+        AssessmentChallengeVersion.challenge_id == row.id,
+        AssessmentChallengeVersion.version == row.version))
+    if stored is None:
+        db_session.add(AssessmentChallengeVersion(challenge_id=row.id, version=row.version,
+                                                  document=row.document))
+    else:
+        stored.document = row.document
+
+
+def save_challenge(*, db_session: Session, actor: User | None, challenge: Challenge,
+                   row: AssessmentChallenge | None = None) -> SaveResult:
+    """Create or update the challenge with this key (or `row`, whose key is kept). A change to
+    the rubric (the questions, their items, levels, anchor and reference answers) of a
+    challenge in use makes a new version; other changes update the current version."""
     document = challenge.model_dump(mode="json")
-    row = db_session.scalar(select(AssessmentChallenge)
-                            .where(AssessmentChallenge.key == challenge.key))
+    if row is None:
+        row = db_session.scalar(select(AssessmentChallenge)
+                                .where(AssessmentChallenge.key == challenge.key))
     if row is None:
         row = AssessmentChallenge(
             key=challenge.key, title=challenge.title, language=challenge.language,
@@ -60,19 +84,28 @@ def save_challenge(*, db_session: Session, actor: User | None,
             created_by_id=actor.id if actor else None)
         db_session.add(row)
         db_session.flush()
+        _store_version(db_session, row)
         audit.record(db_session=db_session, actor=actor, event=created(
             "assessment_challenge", row.id, {"key": row.key, "title": row.title}))
         return SaveResult("created", row)
+    document["key"] = row.key
     if row.document == document:
         return SaveResult("unchanged", row)
+    before = {"version": row.version, "title": row.title, "role_keys": row.role_keys}
+    new_version = row.document.get("questions") != document["questions"] \
+        and in_use(db_session=db_session, challenge=row)
     row.title, row.language = challenge.title, challenge.language
     row.role_keys, row.document = list(challenge.role_keys), document
-    row.version += 1
+    if new_version:
+        row.version += 1
+    db_session.flush()
+    _store_version(db_session, row)
     db_session.flush()
     audit.record(db_session=db_session, actor=actor, event=updated(
-        "assessment_challenge", row.id, {"version": row.version - 1},
-        {"version": row.version}))
-    return SaveResult("updated", row)
+        "assessment_challenge", row.id, before,
+        {"version": row.version, "title": row.title, "role_keys": row.role_keys,
+         "new_version": new_version}))
+    return SaveResult("updated", row, new_version)
 
 
 def import_text(*, db_session: Session, actor: User | None, text: str,
@@ -89,6 +122,23 @@ def import_file(*, db_session: Session, actor: User | None, path: Path) -> list[
 
 def document_of(row: AssessmentChallenge) -> Challenge:
     return Challenge.model_validate(row.document)
+
+
+def document_for(*, db_session: Session, submission: AssessmentSubmission) -> Challenge:
+    """The challenge as it was when the submission was handed in: the version it is graded
+    and reviewed with, whatever was edited since."""
+    stored = db_session.scalar(select(AssessmentChallengeVersion.document).where(
+        AssessmentChallengeVersion.challenge_id == submission.challenge_id,
+        AssessmentChallengeVersion.version == submission.challenge_version))
+    return Challenge.model_validate(stored) if stored is not None \
+        else document_of(submission.challenge)
+
+
+def versions_of(*, db_session: Session,
+                challenge: AssessmentChallenge) -> list[AssessmentChallengeVersion]:
+    return list(db_session.scalars(select(AssessmentChallengeVersion).where(
+        AssessmentChallengeVersion.challenge_id == challenge.id)
+        .order_by(AssessmentChallengeVersion.version.desc())))
 
 
 def get_by_key(*, db_session: Session, key: str) -> AssessmentChallenge:
@@ -296,10 +346,27 @@ def _clean_answers(challenge: Challenge, answers: Mapping[str, str]) -> dict[str
     return {q.key: str(answers.get(q.key, ""))[:MAX_ANSWER_CHARS] for q in challenge.questions}
 
 
+def is_late(invitation: AssessmentInvitation, at: datetime) -> bool:
+    """After the time limit plus the grace: a hand-in then is kept and marked late, an
+    autosave then is refused (see save_draft)."""
+    end = deadline(invitation)
+    return end is not None and at > end + GRACE
+
+
+class TimeIsUp(Conflict):
+    """An autosave after the time limit plus the grace."""
+
+
 def save_draft(*, db_session: Session, invitation: AssessmentInvitation,
                answers: Mapping[str, str]) -> datetime:
+    """Autosave the answers. After the time limit plus the grace the draft is no longer
+    changed (TimeIsUp): the draft the server hands in for a closed page stays the one saved in
+    time, and what was typed later counts only through a hand-in, which is then marked late."""
     if invitation.notice_accepted_at is None:
         raise Conflict(N_("Accept the notice first."))
+    if is_late(invitation, utcnow()):
+        raise TimeIsUp(N_("The time is up: this change was not saved. Hand in now; a hand-in "
+                          "after the time limit is marked late."))
     invitation.draft = _clean_answers(document_of(invitation.challenge), answers)
     invitation.draft_saved_at = utcnow()
     db_session.flush()
@@ -319,9 +386,15 @@ def check_file(*, data: bytes, filename: str, settings: Settings) -> None:
 
 def submit(*, db_session: Session, invitation: AssessmentInvitation,
            answers: Mapping[str, str], files: Sequence[tuple[str, bytes]] = (),
-           settings: Settings) -> AssessmentSubmission:
+           settings: Settings, auto: bool = False,
+           handed_at: datetime | None = None) -> AssessmentSubmission:
     """Store the hand-in once: a second submit (a double click, a second tab) returns the
-    first. Files are checked before anything is stored. Grading runs in a background job."""
+    first. Files are checked before anything is stored. Grading runs in a background job.
+
+    `auto`: the time ran out (the page's timer, or `hand_in_overdue`): an answer left empty
+    is taken from the autosaved draft, and an empty hand-in is kept rather than refused. The
+    server decides lateness: handed in (`handed_at`, default now) after the time limit plus
+    the grace, the hand-in is kept and marked late."""
     existing = submission_of(db_session=db_session, invitation=invitation)
     if existing is not None:
         return existing
@@ -333,15 +406,17 @@ def submit(*, db_session: Session, invitation: AssessmentInvitation,
     for name, data in files:
         check_file(data=data, filename=name, settings=settings)
     cleaned = _clean_answers(challenge, answers)
-    if not any(text.strip() for text in cleaned.values()) and not files:
+    if auto:
+        draft = _clean_answers(challenge, invitation.draft or {})
+        cleaned = {key: text if text.strip() else draft[key] for key, text in cleaned.items()}
+    elif not any(text.strip() for text in cleaned.values()) and not files:
         raise InvalidInput(N_("Write an answer before handing in."), detail={"field": "answers"})
-    end = deadline(invitation)
     submission = AssessmentSubmission(
         invitation_id=invitation.id, candidate_id=invitation.candidate_id,
         challenge_id=invitation.challenge_id, challenge_version=invitation.challenge.version,
         answers=cleaned, files=[], notice_version=invitation.notice_version,
         human_only=invitation.human_only, scores={},
-        late=end is not None and utcnow() > end + GRACE)
+        late=is_late(invitation, handed_at or utcnow()))
     try:
         with db_session.begin_nested():
             db_session.add(submission)
@@ -364,8 +439,36 @@ def submit(*, db_session: Session, invitation: AssessmentInvitation,
         "assessment_submission", submission.id,
         {"invitation_id": invitation.id, "candidate_id": invitation.candidate_id,
          "challenge": invitation.challenge.key, "human_only": submission.human_only,
-         "late": submission.late, "files": len(stored)}))
+         "late": submission.late, "auto": auto, "files": len(stored)}))
     jobs.defer(db_session=db_session, task_name="assessments.grade_submission",
                queueing_lock=f"assessments.grade_submission:{submission.id}",
                submission_id=submission.id)
     return submission
+
+
+def overdue_invitations(*, db_session: Session, limit: int = 50) -> list[AssessmentInvitation]:
+    """Started, not handed in, and past the time limit plus the grace: the candidate's page
+    did not hand in (closed, offline). Only invitations started in the last day are looked
+    at (the longest time limit is 10 hours)."""
+    now = utcnow()
+    rows = db_session.scalars(select(AssessmentInvitation).where(
+        AssessmentInvitation.used_at.is_(None), AssessmentInvitation.started_at.is_not(None),
+        AssessmentInvitation.started_at > now - timedelta(days=1),
+        AssessmentInvitation.started_at < now - GRACE).order_by(AssessmentInvitation.id))
+    found = []
+    for invitation in rows:
+        end = deadline(invitation)
+        if end is not None and now > end + GRACE and submission_of(
+                db_session=db_session, invitation=invitation) is None:
+            found.append(invitation)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def hand_in_overdue(*, db_session: Session, invitation: AssessmentInvitation,
+                    settings: Settings) -> AssessmentSubmission:
+    """The server's own hand-in when the time ran out: the autosaved draft, as of when it
+    was saved (late only if it was saved after the time limit plus the grace)."""
+    return submit(db_session=db_session, invitation=invitation, answers={}, settings=settings,
+                  auto=True, handed_at=invitation.draft_saved_at or invitation.started_at)

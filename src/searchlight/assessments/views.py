@@ -7,9 +7,10 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Form, Request, Response, UploadFile
 from fastapi.responses import RedirectResponse
 from sqlalchemy import select
+from starlette.datastructures import FormData
 
 from searchlight import navigation
-from searchlight.assessments import review, service
+from searchlight.assessments import authoring, challenge_views, review, service
 from searchlight.assessments.models import (
     AssessmentChallenge,
     AssessmentInvitation,
@@ -18,7 +19,7 @@ from searchlight.assessments.models import (
 from searchlight.auth.access import allowed, require
 from searchlight.candidates.models import Application, Candidate
 from searchlight.candidates.service import visible_clause
-from searchlight.deps import CurrentUser, DbSession, SettingsDep
+from searchlight.deps import CurrentUser, DbSession, PostedForm, SettingsDep
 from searchlight.errors import InvalidInput, NotFound
 from searchlight.i18n import N_
 from searchlight.roles.models import Role
@@ -27,6 +28,7 @@ from searchlight.roles.service import get_role_for_user
 from searchlight.web import render
 
 router = APIRouter(tags=["assessments"])
+router.include_router(challenge_views.router)
 navigation.register(navigation.Entry(path="/assessments", label=N_("Assessments"),
                                      permission="assessments:review", order=46))
 
@@ -122,6 +124,9 @@ def _role_page(request: Request, db: DbSession, user: CurrentUser, key: str, lin
         candidates = list(db.scalars(query))
     return render(request, "assessments/role.html", role=role, challenges=challenges,
                   candidates=candidates, may_invite=may_invite, link=link,
+                  may_author=any(r.id == role.id for r in authoring.authorable_roles(
+                      db_session=db, user=user)),
+                  may_read_challenges=allowed(user, "assessments:review"),
                   status_code=status_code)
 
 
@@ -166,8 +171,7 @@ def start(request: Request, db: DbSession, token: str, accept: Annotated[str, Fo
     return RedirectResponse(f"/a/{token}", status_code=303)
 
 
-async def _answers(request: Request) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
-    form = await request.form()
+def _answers(form: FormData) -> tuple[dict[str, str], list[tuple[str, bytes]]]:
     answers = {str(k)[len("answer_"):]: str(v) for k, v in form.multi_items()
                if str(k).startswith("answer_") and isinstance(v, str)}
     files = []
@@ -175,27 +179,32 @@ async def _answers(request: Request) -> tuple[dict[str, str], list[tuple[str, by
         if isinstance(value, str) or not getattr(value, "filename", ""):
             continue
         upload: UploadFile = value  # type: ignore[assignment]
-        files.append((upload.filename or "file", await upload.read(MAX_FILE_BYTES_READ)))
+        files.append((upload.filename or "file", upload.file.read(MAX_FILE_BYTES_READ)))
     return answers, files
 
 
 @router.post("/a/{token}/draft", include_in_schema=False)
-async def save_draft(request: Request, db: DbSession, token: str) -> Response:
+def save_draft(request: Request, db: DbSession, token: str, form: PostedForm) -> Response:
     invitation = service.open_invitation(db_session=db, token=token)
-    answers, _files = await _answers(request)
-    saved_at = service.save_draft(db_session=db, invitation=invitation, answers=answers)
+    answers, _files = _answers(form)
+    try:
+        saved_at = service.save_draft(db_session=db, invitation=invitation, answers=answers)
+    except service.TimeIsUp as error:  # the page shows it in its status line (assessment.js)
+        return render(request, "assessments/_saved.html", saved_at=None, refused=error.message,
+                      status_code=409)
     return render(request, "assessments/_saved.html", saved_at=saved_at)
 
 
 @router.post("/a/{token}/submit", include_in_schema=False)
-async def hand_in(request: Request, db: DbSession, settings: SettingsDep,
-                  token: str) -> Response:
+def hand_in(request: Request, db: DbSession, settings: SettingsDep, token: str,
+            form: PostedForm) -> Response:
     invitation, state = service.invitation_by_token(db_session=db, token=token)
     if invitation is None or state == "expired":
         raise NotFound(N_("This assignment link is not valid (any more)."))
-    answers, files = await _answers(request)
+    answers, files = _answers(form)
+    auto = form.get("auto") == "yes"  # the page's timer ran out
     service.submit(db_session=db, invitation=invitation, answers=answers, files=files,
-                   settings=settings)
+                   settings=settings, auto=auto)
     return _token_page(request, db, token, status_code=200)  # a second submit lands here too
 
 
@@ -215,7 +224,7 @@ def submission_page(request: Request, db: DbSession, user: CurrentUser,
                     submission_id: int) -> Response:
     submission = service.get_submission_for_user(db_session=db, user=user,
                                                  submission_id=submission_id)
-    challenge = service.document_of(submission.challenge)
+    challenge = service.document_for(db_session=db, submission=submission)
     candidate = db.get(Candidate, submission.candidate_id)
     items = {(p.question_key, p.item_key): review.item_of(challenge, p)
              for p in submission.proposals}

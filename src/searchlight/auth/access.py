@@ -26,6 +26,11 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     # and the transparency notice belong to the privacy officer (or an admin).
     "consent:write": frozenset({"admin", "recruiter", "privacy_officer"}),
     "privacy:manage": frozenset({"admin", "privacy_officer"}),
+    # Bias audit (searchlight.fairness): only the auditor reads the voluntary self-identification
+    # answers, and only as aggregates on /fairness. Not the admin either: an admin manages
+    # accounts and could give that role (audited), but holding every other power as well is what
+    # this separation keeps apart from special-category data (GDPR art. 9).
+    "fairness:audit": frozenset({"auditor"}),
     "analytics:read": frozenset({"admin", "recruiter", "hiring_manager"}),
     "analytics:manage": frozenset({"admin", "recruiter"}),
     "api_tokens:manage": frozenset({"admin", "recruiter", "hiring_manager", "ld_lead", "employee"}),
@@ -40,6 +45,10 @@ PERMISSIONS: dict[str, frozenset[str]] = {
     "assessments:invite": frozenset({"admin", "recruiter", "hiring_manager"}),
     "assessments:review": frozenset({"admin", "recruiter", "hiring_manager"}),
     "assessments:calibrate": frozenset({"admin", "recruiter"}),
+    # Writing challenges: hiring managers only for roles they manage
+    # (assessments.authoring.get_challenge_for_user).
+    "assessments:author": frozenset({"admin", "recruiter", "hiring_manager"}),
+    "assessments:author_all": frozenset({"admin", "recruiter"}),
     # Reskilling: programme templates are not personal; development data is (see
     # reskilling.service.get_person_for_user: self, their lead, or read_all).
     "reskilling:read": frozenset({"admin", "ld_lead", "hiring_manager", "employee"}),

@@ -1,12 +1,12 @@
 from datetime import datetime
 
-from sqlalchemy import ForeignKey, String
+from sqlalchemy import BigInteger, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from searchlight.db import Base, utcnow
 
 USER_ROLES = (
-    "admin", "recruiter", "hiring_manager", "ld_lead", "employee", "privacy_officer")
+    "admin", "recruiter", "hiring_manager", "ld_lead", "employee", "privacy_officer", "auditor")
 
 
 class User(Base):
@@ -52,3 +52,16 @@ class ApiToken(Base):
     revoked_at: Mapped[datetime | None] = mapped_column(default=None)
 
     user: Mapped[User] = relationship()
+
+
+class RateCounter(Base):
+    """Hits per rate-limit bucket, client key and time window, shared by every process and
+    worker that uses the database (see `searchlight.ratelimit`). The key is a hash of the user
+    id or client address; rows of windows that no longer count are deleted as new ones start."""
+
+    __tablename__ = "rate_counters"
+
+    bucket: Mapped[str] = mapped_column(String(40), primary_key=True)
+    key_hash: Mapped[str] = mapped_column(String(32), primary_key=True)
+    window_index: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    hits: Mapped[int] = mapped_column(default=0)

@@ -17,7 +17,8 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
 
 
-def _digest(token: str) -> str:
+def token_hash(token: str) -> str:
+    """What is stored of a secret token (sessions, API tokens, single-use links): its SHA-256."""
     return hashlib.sha256(token.encode()).hexdigest()
 
 
@@ -61,14 +62,15 @@ def authenticate(*, db_session: Session, email: str, password: str) -> User | No
 def start_session(*, db_session: Session, user: User) -> tuple[str, UserSession]:
     """A fresh id at every log-in, so a session id planted before log-in is worthless."""
     token = secrets.token_urlsafe(32)
-    record = UserSession(id=_digest(token), user_id=user.id, csrf_token=secrets.token_urlsafe(32))
+    record = UserSession(id=token_hash(token), user_id=user.id,
+                         csrf_token=secrets.token_urlsafe(32))
     db_session.add(record)
     db_session.flush()
     return token, record
 
 
 def resolve_session(*, db_session: Session, token: str, settings: Settings) -> UserSession | None:
-    record = db_session.get(UserSession, _digest(token))
+    record = db_session.get(UserSession, token_hash(token))
     if record is None:
         return None
     now = utcnow()
@@ -84,18 +86,18 @@ def resolve_session(*, db_session: Session, token: str, settings: Settings) -> U
 
 
 def end_session(*, db_session: Session, token: str) -> None:
-    db_session.execute(delete(UserSession).where(UserSession.id == _digest(token)))
+    db_session.execute(delete(UserSession).where(UserSession.id == token_hash(token)))
 
 
 def create_api_token(*, db_session: Session, user: User, name: str) -> str:
     token = "sl_" + secrets.token_urlsafe(32)
-    db_session.add(ApiToken(user_id=user.id, name=name, token_hash=_digest(token)))
+    db_session.add(ApiToken(user_id=user.id, name=name, token_hash=token_hash(token)))
     db_session.flush()
     return token
 
 
 def resolve_api_token(*, db_session: Session, token: str) -> User | None:
-    record = db_session.scalar(select(ApiToken).where(ApiToken.token_hash == _digest(token)))
+    record = db_session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash(token)))
     if record is None or record.revoked_at is not None or not record.user.is_active:
         return None
     record.last_used_at = utcnow()

@@ -1,9 +1,7 @@
 """HTML form handling: read the posted form, validate it with the API's schema, and turn
 problems into one translated message per field to show next to that field."""
 
-from typing import Annotated
 
-from fastapi import Depends, Request
 from pydantic import ValidationError
 from starlette.datastructures import FormData, UploadFile
 
@@ -16,14 +14,6 @@ from searchlight.i18n import _
 
 CANDIDATE_FIELDS = ("full_name", "email", "phone", "location", "source", "owner_id",
                     "legal_basis", "consent_given_on", "consent_expires_on", "tags")
-
-
-async def _read_form(request: Request) -> FormData:
-    """Read in the event loop, so the (synchronous) view itself runs in the thread pool."""
-    return await request.form()
-
-
-PostedForm = Annotated[FormData, Depends(_read_form)]
 
 
 def text(form: FormData, name: str) -> str:

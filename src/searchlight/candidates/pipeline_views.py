@@ -8,10 +8,10 @@ from sqlalchemy.orm import Session
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.candidates import pipeline, service
-from searchlight.candidates.forms import PostedForm, text
+from searchlight.candidates.forms import text
 from searchlight.candidates.models import Application
 from searchlight.candidates.profile import render_profile
-from searchlight.deps import CurrentUser, DbSession
+from searchlight.deps import CurrentUser, DbSession, PostedForm
 from searchlight.errors import InvalidInput
 from searchlight.i18n import _, current_locale
 from searchlight.roles.models import Role

@@ -54,9 +54,11 @@ def search_terms(candidate: Candidate) -> set[str]:
 def reindex(*, db_session: Session, candidate: Candidate) -> None:
     """Refresh the normalised keys and search terms after the candidate's facts changed."""
     refresh_search_keys(candidate)
+    new = candidate.id is None  # not stored yet: no terms to replace
     db_session.flush()
-    db_session.execute(delete(CandidateSearchTerm)
-                       .where(CandidateSearchTerm.candidate_id == candidate.id))
+    if not new:
+        db_session.execute(delete(CandidateSearchTerm)
+                           .where(CandidateSearchTerm.candidate_id == candidate.id))
     terms = [{"term": term, "candidate_id": candidate.id} for term in search_terms(candidate)]
     if terms:
         db_session.execute(insert(CandidateSearchTerm), terms)
@@ -144,7 +146,8 @@ def create_candidate(*, db_session: Session, actor: User | None, data: Candidate
     )
     db_session.add(candidate)
     reindex(db_session=db_session, candidate=candidate)
-    crm_service.set_tags(db_session=db_session, candidate=candidate, names=data.tags)
+    if data.tags:  # a new candidate has none to clear
+        crm_service.set_tags(db_session=db_session, candidate=candidate, names=data.tags)
     audit.record(db_session=db_session, actor=actor, event=AuditEvent(
         "candidate.created", "candidate", candidate.id,
         {"source": data.source, "owner_id": data.owner_id, "legal_basis": data.legal_basis},

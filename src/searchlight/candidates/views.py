@@ -13,7 +13,6 @@ from searchlight.candidates import api, duplicates, identity, listing, pipeline_
 from searchlight.candidates import panels as home_panels
 from searchlight.candidates.documents import ACCEPT, document_path, store_document
 from searchlight.candidates.forms import (
-    PostedForm,
     candidate_values,
     check_cv,
     parse_candidate,
@@ -24,7 +23,7 @@ from searchlight.candidates.models import Candidate, Document
 from searchlight.candidates.pipeline import DEFAULT_STAGES, visible_roles
 from searchlight.candidates.profile import render_profile
 from searchlight.crm import service as crm_service
-from searchlight.deps import CurrentUser, DbSession, SettingsDep
+from searchlight.deps import CurrentUser, DbSession, PostedForm, SettingsDep
 from searchlight.errors import Conflict, InvalidInput, NotFound
 from searchlight.home import panels
 from searchlight.i18n import N_, _, current_locale

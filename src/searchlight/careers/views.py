@@ -1,10 +1,9 @@
 """Public careers pages (no account): vacancies, the assistant, applications, job alerts and the
 first-party event endpoint; and the recruiter's FAQ editor."""
 
-import time
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -15,8 +14,9 @@ from searchlight.candidates.forms import read_upload, upload
 from searchlight.careers import assistant, publishing, service
 from searchlight.careers.models import FaqEntry, Posting
 from searchlight.config import get_settings
-from searchlight.deps import CurrentUser, DbSession
+from searchlight.deps import CurrentUser, DbSession, PostedForm
 from searchlight.errors import Conflict, DomainError, InvalidInput, NotFound
+from searchlight.fairness import service as fairness
 from searchlight.i18n import N_, _, current_locale
 from searchlight.mail import get_mail_settings
 from searchlight.roles.models import Role
@@ -25,11 +25,11 @@ from searchlight.web import render
 router = APIRouter(tags=["careers"])
 navigation.register(navigation.Entry(path="/careers/faq", label=N_("Careers FAQ"),
                                      permission="content:write", order=65))
-APPLY_LIMIT = service.RateLimit(limit=10, window=600)
-ALERT_LIMIT = service.RateLimit(limit=5, window=600)
+APPLY_LIMIT = service.RateLimit("careers.apply", limit=10, window=600)
+ALERT_LIMIT = service.RateLimit("careers.alert", limit=5, window=600)
 # The assistant may call a paid model: a visitor asks at most this often.
-ASK_LIMIT = service.RateLimit(limit=20, window=600)
-EVENT_LIMIT = service.RateLimit(limit=300, window=600)
+ASK_LIMIT = service.RateLimit("careers.ask", limit=20, window=600)
+EVENT_LIMIT = service.RateLimit("careers.event", limit=300, window=600)
 
 
 def _language() -> str:
@@ -70,12 +70,11 @@ def _vacancy_page(request: Request, db: Session, key: str, *, status_code: int =
 
 
 @router.post("/careers/{key}/ask", include_in_schema=False)
-async def ask(request: Request, db: DbSession, key: str) -> Response:
-    form = await request.form()
+def ask(request: Request, db: DbSession, key: str, form: PostedForm) -> Response:
     question = str(form.get("question") or "").strip()
     posting = service.posting_by_key(db, key)
     item = service.vacancy(db, posting, _language())
-    if question and not ASK_LIMIT.allow(_client(request), time.monotonic()):
+    if question and not ASK_LIMIT.allow(db, _client(request)):
         return render(request, "careers/vacancy.html", partial="careers/_answer.html",
                       status_code=429, title=item.title, vacancy=item, question=question,
                       answer=None, limited=True, json_ld=service.json_ld(service.job_posting(
@@ -93,12 +92,11 @@ async def ask(request: Request, db: DbSession, key: str) -> Response:
 
 
 @router.post("/careers/{key}/apply", include_in_schema=False)
-async def apply(request: Request, db: DbSession, key: str) -> Response:
+def apply(request: Request, db: DbSession, key: str, form: PostedForm) -> Response:
     posting = service.posting_by_key(db, key)
     settings = get_settings()
-    form = await request.form()
     values = {name: str(form.get(name) or "") for name in ("full_name", "email", "phone")}
-    if not APPLY_LIMIT.allow(_client(request), time.monotonic()):
+    if not APPLY_LIMIT.allow(db, _client(request)):
         return _vacancy_page(request, db, key, status_code=429, values=values, errors={
             "form": _("Too many applications from this connection; try again in a while.")})
     try:
@@ -119,8 +117,8 @@ async def apply(request: Request, db: DbSession, key: str) -> Response:
     try:
         data = read_upload(file, settings)
         with db.begin_nested():  # one unit: a refused file leaves no candidate behind
-            service.apply(db, posting=posting, form=application_form, cv=data,
-                          filename=file.filename or "cv", settings=settings)
+            application = service.apply(db, posting=posting, form=application_form, cv=data,
+                                        filename=file.filename or "cv", settings=settings)
     except (InvalidInput, Conflict) as error:
         field = "consent" if (error.detail or {}).get("field") == "consent" else (
             "cv" if isinstance(error, InvalidInput) else "form")
@@ -130,15 +128,17 @@ async def apply(request: Request, db: DbSession, key: str) -> Response:
         return _vacancy_page(request, db, key, status_code=error.status_code, values=values,
                              errors={"cv": _(error.message)})
     item = service.vacancy(db, posting, _language())
+    # The voluntary bias-check form: a single-use link of its own, never read by screening.
+    self_id = fairness.create_invitation(db_session=db, application=application,
+                                         language=_language())
     return render(request, "careers/applied.html", title=_("Thank you for applying"),
-                  vacancy=item, human_only=application_form.human_only,
+                  vacancy=item, human_only=application_form.human_only, self_id_token=self_id,
                   careers_event="form_completed", careers_role=item.key)
 
 
 @router.post("/careers/alerts", include_in_schema=False)
-async def subscribe(request: Request, db: DbSession) -> Response:
-    form = await request.form()
-    if not ALERT_LIMIT.allow(_client(request), time.monotonic()):
+def subscribe(request: Request, db: DbSession, form: PostedForm) -> Response:
+    if not ALERT_LIMIT.allow(db, _client(request)):
         return render(request, "careers/alert.html", status_code=429, title=_("Job alert"),
                       state="error", message=_("Too many requests; try again in a while."))
     try:
@@ -184,25 +184,30 @@ def stop_alert(request: Request, db: DbSession, token: str) -> Response:
 
 
 @router.post("/careers/postings/{key}", include_in_schema=False)
-async def publish(request: Request, db: DbSession, user: CurrentUser, key: str) -> Response:
+def publish(request: Request, db: DbSession, user: CurrentUser, key: str,
+            form: PostedForm) -> Response:
     require(user, "content:approve")
     role = db.scalar(select(Role).where(Role.key == key, Role.is_active.is_(True)))
     if role is None:
         raise NotFound("This role does not exist.")
-    form = await request.form()
     publishing.set_published(db, actor=user, role=role, published=form.get("action") == "publish",
                              base_url=_base_url(request))
     return RedirectResponse("/careers/faq", status_code=303)
 
 
-@router.post("/careers/events", include_in_schema=False)
-async def event(request: Request, db: DbSession) -> Response:
-    if not EVENT_LIMIT.allow(_client(request), time.monotonic()):
-        return Response(status_code=429)
+async def _posted_json(request: Request) -> object:
+    """The JSON body, read in the event loop (None when it is not JSON)."""
     try:
-        body = await request.json()
+        return await request.json()
     except ValueError:
-        return Response(status_code=400)
+        return None
+
+
+@router.post("/careers/events", include_in_schema=False)
+def event(request: Request, db: DbSession,
+          body: Annotated[object, Depends(_posted_json)]) -> Response:
+    if not EVENT_LIMIT.allow(db, _client(request)):
+        return Response(status_code=429)
     if not isinstance(body, dict):
         return Response(status_code=400)
     stored = service.record_event(
@@ -260,9 +265,9 @@ def _faq_values(form: Any) -> tuple[dict[str, Any], dict[str, str]]:
 
 
 @router.post("/careers/faq", include_in_schema=False)
-async def add_faq(request: Request, db: DbSession, user: CurrentUser) -> Response:
+def add_faq(request: Request, db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
     require(user, "content:write")
-    values, errors = _faq_values(await request.form())
+    values, errors = _faq_values(form)
     if errors:
         return _faq_page(request, db, status_code=422, errors=errors, values=values)
     db.add(FaqEntry(**values, updated_by_id=user.id))
@@ -270,9 +275,9 @@ async def add_faq(request: Request, db: DbSession, user: CurrentUser) -> Respons
 
 
 @router.post("/careers/faq/{entry_id}", include_in_schema=False)
-async def edit_faq(request: Request, db: DbSession, user: CurrentUser, entry_id: int) -> Response:
+def edit_faq(request: Request, db: DbSession, user: CurrentUser, entry_id: int,
+             form: PostedForm) -> Response:
     entry = get_faq_for_user(db, user, entry_id)
-    form = await request.form()
     if form.get("action") == "delete":
         db.delete(entry)
         return RedirectResponse("/careers/faq", status_code=303)

@@ -51,6 +51,25 @@ def backup(
               f"{manifest.files} files to {file}.")
 
 
+def _settle_ledger() -> None:
+    """Settle the erasure ledger's pending lines against the database a restore is about to
+    replace (skipped when it cannot be read: lost, or on another schema)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from searchlight.gdpr import ledger
+    from searchlight.migrate import schema_is_current
+
+    try:
+        if not schema_is_current(get_engine()):
+            return
+        with transaction() as db_session:
+            settled = ledger.settle(db_session=db_session, settings=get_settings())
+    except SQLAlchemyError:
+        return
+    if settled:
+        err.print(f"Settled {settled} pending erasure ledger lines against the current database.")
+
+
 def restore(
     file: Path = typer.Argument(..., help="An archive made by `searchlight backup`."),
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
@@ -67,6 +86,7 @@ def restore(
         if not yes and not typer.confirm(
                 f"Replace the whole database with the backup of {manifest.created_at}?"):
             fail("nothing restored")
+        _settle_ledger()
         with ledger.kept_through_restore(get_settings()):
             put_back(engine=get_engine(), data_dir=get_settings().data_dir, source=file)
     except BackupError as error:
@@ -119,7 +139,7 @@ def create_user(
                 locale=locale,
             )
             audit.record(db_session=db, actor=None,
-                         event=created("user", user.id, {"email": user.email, "role": role}))
+                         event=created("user", user.id, {"role": role}))
     except DomainError as error:
         fail(error.message)
     err.print(f"Created {email} ({role}).")

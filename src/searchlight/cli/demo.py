@@ -25,11 +25,12 @@ DEMO_USERS = (
     ("ld@demo.searchlight.local", "Lotte Leren", "ld_lead"),
     ("employee@demo.searchlight.local", "Emre Medewerker", "employee"),
     ("privacy@demo.searchlight.local", "Pim Privacy", "privacy_officer"),
+    ("auditor@demo.searchlight.local", "Aike Auditor", "auditor"),
 )
 # Domains that ship demo data, in dependency order; each has `demo.load(db_session=...)`.
 DEMO_DOMAINS = ("taxonomy", "roles", "crm", "candidates", "screening", "content", "careers",
                 "reskilling",
-                "assessments")
+                "assessments", "fairness")
 
 
 def load_demo_users(db_session: Session) -> None:

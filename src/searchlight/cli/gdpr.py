@@ -49,9 +49,10 @@ def export_command(
     output_format: str = typer.Option("json", "--format", help="json (to stdout) or zip."),
     output: Path | None = typer.Option(None, "--output", help="Write here (required for zip)."),
 ) -> None:
-    """Everything about a person (subject access): records, files, texts, scores, AI
-    rationales, answers, notes, stage history and audit entries."""
-    from searchlight.gdpr import export
+    """Everything about a person (subject access), a candidate or an employee or both: records,
+    files, texts, scores, AI rationales, answers, notes, stage history, development data and
+    audit entries."""
+    from searchlight.gdpr import export, ledger
     from searchlight.governance import audit
     from searchlight.governance.events import AuditEvent
 
@@ -59,17 +60,20 @@ def export_command(
         _fail("--format must be json, or zip with --output FILE")
     with transaction() as db_session:
         people = export.find_by_email(db_session=db_session, email=email)
-        if not people:
-            _fail("no candidate has this e-mail address")
+        users = ledger.find_users(db_session=db_session, email=email)
+        if not people and not users:
+            _fail("no candidate or user has this e-mail address")
         if output_format == "zip":
-            data = export.as_zip(db_session=db_session, candidates=people,
+            data = export.as_zip(db_session=db_session, candidates=people, users=users,
                                  settings=get_settings())
         else:
-            data = json.dumps(export.build(db_session=db_session, candidates=people),
+            data = json.dumps(export.build(db_session=db_session, candidates=people,
+                                           users=users),
                               ensure_ascii=False, indent=2, default=str).encode()
+        target = ("candidate", people[0].id) if people else ("user", users[0].id)
         audit.record(db_session=db_session, actor=None, event=AuditEvent(
-            "gdpr.exported", "candidate", people[0].id, {"records": len(people),
-                                                          "by": "command line"}))
+            "gdpr.exported", *target, {"records": len(people) + len(users),
+                                       "by": "command line"}))
     if output is None:
         sys.stdout.buffer.write(data + b"\n")
     else:
@@ -83,26 +87,30 @@ def erase_command(
     yes: bool = typer.Option(False, "--yes", help="Do not ask for confirmation."),
 ) -> None:
     """Erase a person and everything derived from them, leaving no trace in the database
-    file or the file store; the ledger records that it was done."""
+    file or the file store; the ledger records that it was done. A candidate record is
+    removed; an employee's development data is removed and their account anonymised and
+    closed (its number stays for the audit log)."""
     from searchlight.gdpr.erasure import compact
     from searchlight.gdpr.export import find_by_email
-    from searchlight.gdpr.ledger import carry_out
+    from searchlight.gdpr.ledger import carry_out, find_users
     from searchlight.gdpr.models import Erasure
 
     with transaction() as db_session:
         people = find_by_email(db_session=db_session, email=email)
-        if not people:
-            _fail("no candidate has this e-mail address")
-        if not yes and not typer.confirm(f"Erase {len(people)} record(s) for good?"):
+        users = find_users(db_session=db_session, email=email)
+        count = len(people) + len(users)
+        if not count:
+            _fail("no candidate or user has this e-mail address")
+        if not yes and not typer.confirm(f"Erase {count} record(s) for good?"):
             _fail("nothing erased")
         erasure = Erasure(ground="request", status="requested", requested_at=utcnow())
         db_session.add(erasure)
         db_session.flush()
         result = carry_out(db_session=db_session, erasure=erasure, candidates=people,
-                           settings=get_settings(), actor=None)
+                           users=users, settings=get_settings(), actor=None)
         erasure.compacted_at = utcnow()
     compact(get_engine())
-    err.print(f"Erased {len(people)} record(s): {result.total} rows, {result.files} files.")
+    err.print(f"Erased {count} record(s): {result.total} rows, {result.files} files.")
 
 
 @gdpr_app.command("reapply")

@@ -70,15 +70,38 @@ def link_skills(
             emit({"text": text, "skills": skills})
 
 
+SynonymsOption = typer.Option(
+    None, "--synonyms", exists=True, dir_okay=False, readable=True,
+    help="File with groups of equivalent titles (one group per line, tab-separated; lines "
+         "naming the same concept URI are one group), used next to the built-in ESCO titles.",
+)
+TITLE_LANGUAGES = ("en", "nl", "de", "es")
+
+
 @titles_app.command("rank")
 def rank_titles(
     corpus: Path = CorpusOption,
     top: int = typer.Option(10, "--top", min=1, help="Titles per line."),
+    language: list[str] = typer.Option(
+        [], "--language",
+        help="Language of the corpus titles (en, nl, de, es; repeat for a mixed corpus). "
+             "Default: guessed from the titles."),
+    synonyms: Path | None = SynonymsOption,
+    no_esco: bool = typer.Option(False, "--no-esco",
+                                 help="Leave out the built-in ESCO occupation titles."),
 ) -> None:
     """Rank the corpus titles for each job title on standard input."""
     from searchlight.matching import build_title_index
+    from searchlight.matching.titles import read_title_groups
 
-    index = build_title_index(read_lines(corpus))
+    unknown = sorted(set(language) - set(TITLE_LANGUAGES))
+    if unknown:
+        err.print(f"[red]error:[/red] unsupported language {', '.join(unknown)}; "
+                  f"choose from {', '.join(TITLE_LANGUAGES)}")
+        raise typer.Exit(2)
+    index = build_title_index(read_lines(corpus), languages=language or None,
+                              synonym_groups=read_title_groups(synonyms) if synonyms else (),
+                              esco=not no_esco)
     for batch in input_batches(sys.stdin):
         for text, matches in zip(batch, index.search(batch, top_k=top), strict=True):
             ranked = [{"title": m.label, "score": round(m.score, 4)} for m in matches]

@@ -17,7 +17,7 @@ from searchlight.config import get_settings
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 from searchlight.matching.embedder import default_embedder
-from searchlight.roles.models import Role
+from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.batches import (
     Entry,
     FileReport,
@@ -28,9 +28,10 @@ from searchlight.screening.batches import (
 from searchlight.screening.models import ScreeningResult
 from searchlight.screening.read.archive import iter_folder
 from searchlight.screening.read.document import ExtractionError
-from searchlight.screening.score.explanation import Explanation
-from searchlight.screening.score.scoring import DIMENSIONS
-from searchlight.screening.service import explain
+from searchlight.screening.score.explanation import Explanation, explanation_of
+from searchlight.screening.score.recheck import recheck
+from searchlight.screening.score.scoring import DIMENSIONS, score_cv
+from searchlight.screening.service import cv_evidence, explain, scorer_for
 
 err = Console(stderr=True)
 
@@ -87,6 +88,27 @@ def _report_json(db_session: Session, report: FileReport) -> dict[str, Any]:
                                             embedder=default_embedder()))
 
 
+def _rechecked(db_session: Session, report: FileReport) -> dict[str, Any]:
+    """The row of a screened file after the configured AI model re-checked its quotes (it can
+    only remove or weaken evidence; with no model or the endpoint down the offline row stands).
+    The stored offline result is left as it is; the row says what the model changed."""
+    assert report.result_id is not None
+    result = db_session.get_one(ScreeningResult, report.result_id)
+    version = db_session.get_one(RoleVersion, result.role_version_id)
+    scorer = scorer_for(db_session=db_session, version=version, embedder=default_embedder())
+    offline = score_cv(scorer.items, scorer.vectors, scorer.weights, cv_evidence(result.analysis))
+    checked = recheck(db_session=db_session, score=offline, weights=scorer.weights,
+                      language=result.analysis.language or "en")
+    row = _as_json(report, result, explanation_of(checked.score))
+    for key in DIMENSIONS:
+        row["dimensions"][key]["score"] = checked.score.dimensions[key].score
+    row.update(score=checked.score.overall, coverage=checked.score.coverage,
+               needs_human_check=checked.score.needs_human_check,
+               recheck={"engine": checked.engine, "removed": checked.removed,
+                        "weakened": checked.weakened, "offline_score": result.overall})
+    return row
+
+
 def _run(role_id: int, paths: list[Path]) -> list[FileReport]:
     entries = list(_entries(paths))
     reports = []
@@ -108,6 +130,9 @@ def screen(
     role: str = typer.Option(..., "--role", help="A role key, or a role YAML file."),
     output_format: str = typer.Option("json", "--format", help="json or table."),
     top: int = typer.Option(0, "--top", help="Only the best N (0 = all)."),
+    recheck_top: int = typer.Option(
+        0, "--recheck", help="Let the configured AI model re-check the quotes of the best N "
+        "(0 = none). It can only remove or weaken evidence; each call is recorded."),
 ) -> None:
     """Screen CVs against a role's SEARCH profile and print the ranked list."""
     try:
@@ -118,8 +143,14 @@ def screen(
     reports = _run(role_id, paths)
     with transaction() as db_session:
         rows = [_report_json(db_session, r) for r in reports if r.status != "duplicate"]
-    ranked = sorted((r for r in rows if r["score"] is not None or r["status"] == "screened"),
-                    key=lambda r: -(r["score"] if r["score"] is not None else -1))
+        ranked = sorted((r for r in rows if r["score"] is not None or r["status"] == "screened"),
+                        key=lambda r: -(r["score"] if r["score"] is not None else -1))
+        if recheck_top > 0:
+            by_source = {r.source: r for r in reports if r.result_id is not None}
+            ranked = [_rechecked(db_session, by_source[row["source"]])
+                      if n < recheck_top and row["source"] in by_source else row
+                      for n, row in enumerate(ranked)]
+            ranked.sort(key=lambda r: -(r["score"] if r["score"] is not None else -1))
     failed = [r for r in rows if r["status"] == "error"]
     shown = ranked[:top] if top else ranked
     for row in failed:

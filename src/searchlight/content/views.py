@@ -16,7 +16,7 @@ from searchlight.content.intake import views as intake_views
 from searchlight.content.markup import diff_lines, highlight
 from searchlight.content.models import KINDS, ContentText
 from searchlight.content.schemas import OrganisationIn
-from searchlight.deps import CurrentUser, DbSession
+from searchlight.deps import CurrentUser, DbSession, PostedForm
 from searchlight.errors import InvalidInput
 from searchlight.i18n import N_, _, current_locale
 from searchlight.roles import service as roles
@@ -55,9 +55,8 @@ def studio(request: Request, db: DbSession, user: CurrentUser) -> Response:
 
 
 @router.post("/content/generate", include_in_schema=False)
-async def generate(request: Request, db: DbSession, user: CurrentUser) -> Response:
+def generate(request: Request, db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
     require(user, "content:write")
-    form = await request.form()
     key, kind = str(form.get("role", "")), str(form.get("kind", ""))
     language = str(form.get("language", "nl"))
     role = roles.get_by_key(db_session=db, key=key)
@@ -106,9 +105,9 @@ def editor(request: Request, db: DbSession, user: CurrentUser, text_id: int,
 
 
 @router.post("/content/texts/{text_id}", include_in_schema=False)
-async def save(request: Request, db: DbSession, user: CurrentUser, text_id: int) -> Response:
+def save(request: Request, db: DbSession, user: CurrentUser, text_id: int,
+         form: PostedForm) -> Response:
     text = service.get_text_for_user(db_session=db, user=user, text_id=text_id, write=True)
-    form = await request.form()
     try:
         with db.begin_nested():
             version = service.save_edit(
@@ -124,9 +123,9 @@ async def save(request: Request, db: DbSession, user: CurrentUser, text_id: int)
 
 
 @router.post("/content/texts/{text_id}/approve", include_in_schema=False)
-async def approve(request: Request, db: DbSession, user: CurrentUser, text_id: int) -> Response:
+def approve(request: Request, db: DbSession, user: CurrentUser, text_id: int,
+            form: PostedForm) -> Response:
     text = service.get_text_for_user(db_session=db, user=user, text_id=text_id, write=True)
-    form = await request.form()
     number = str(form.get("version", ""))
     if not number.isdigit():
         raise InvalidInput("version: choose a version to approve.")
@@ -154,9 +153,9 @@ def organisation(request: Request, db: DbSession, user: CurrentUser, saved: int 
 
 
 @router.post("/content/organisation", include_in_schema=False)
-async def save_organisation(request: Request, db: DbSession, user: CurrentUser) -> Response:
+def save_organisation(request: Request, db: DbSession, user: CurrentUser,
+                      form: PostedForm) -> Response:
     require(user, "content:settings")
-    form = await request.form()
     values = {name: str(form.get(name, "")) for name in OrganisationIn.model_fields}
     try:
         data = OrganisationIn.model_validate(values)
@@ -175,9 +174,8 @@ def check_page(request: Request, user: CurrentUser) -> Response:
 
 
 @router.post("/content/check", include_in_schema=False)
-async def check(request: Request, user: CurrentUser) -> Response:
+def check(request: Request, user: CurrentUser, form: PostedForm) -> Response:
     require(user, "content:read")
-    form = await request.form()
     text = str(form.get("text", ""))[:MAX_CHECK_CHARS]
     language = "en" if form.get("language") == "en" else "nl"
     locale = current_locale.get()

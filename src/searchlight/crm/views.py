@@ -7,13 +7,13 @@ from sqlalchemy import select
 from searchlight import navigation
 from searchlight.auth.access import allowed, require
 from searchlight.candidates import listing
-from searchlight.candidates.forms import PostedForm, text
+from searchlight.candidates.forms import text
 from searchlight.candidates.profile import render_profile
 from searchlight.candidates.service import get_candidate_for_user
 from searchlight.crm import panels as home_panels
 from searchlight.crm import service
 from searchlight.crm.models import SOURCE_KINDS, SOURCE_LANGUAGES
-from searchlight.deps import CurrentUser, DbSession
+from searchlight.deps import CurrentUser, DbSession, PostedForm
 from searchlight.errors import DomainError, InvalidInput
 from searchlight.home import panels
 from searchlight.i18n import N_, _

@@ -14,12 +14,17 @@ from sqlalchemy import Column, MetaData, Table
 ERASE = "erase"  # rows pointing at an erased row are removed with it
 EMAIL = "email"  # rows holding the person's e-mail address are removed
 STAFF = "staff"  # a user acting in their job (created by, reviewed by): not the data subject
-EMPLOYEE = "employee"  # an employee's own development data: kept while employed (see README)
+EMPLOYEE = "employee"  # an employee's own data: removed when their account is erased
 NOT_PERSONAL = "not_personal"  # named like a person field, but it is not one
-SUBJECT = "subject"  # the person record itself
+SUBJECT = "subject"  # the person record itself (a user account is anonymised, not removed)
 UNLINK = "unlink"  # a reference that is cleared (the row itself holds nothing about the person)
+# An anonymous aggregate that must outlive the person (the bias audit's self-identification
+# answers): the reference to an erased row is cleared after the owning domain froze what the
+# aggregate needs (gdpr.erasure calls fairness.service.detach); the row stays without a link.
+DETACH = "detach"
 
 PERSON_TABLES = ("candidates", "users")
+REMOVED = (ERASE, EMPLOYEE)  # rules whose rows go with the person
 _PERSONAL_NAME = re.compile(r"^(email|to_address|full_name|name|\w+_email)$")
 
 
@@ -30,7 +35,7 @@ class Rule:
 
 
 _STAFF_COLUMNS = (
-    "api_tokens.user_id", "user_sessions.user_id", "assessment_challenges.created_by_id",
+    "assessment_challenges.created_by_id",
     "candidates.owner_id", "candidates.identity_revealed_by_id",
     "content_organisation.updated_by_id", "crm_talent_pools.owner_id",
     "reskilling_programmes.resolved_by_id", "reskilling_teams.lead_id", "roles.hiring_manager_id",
@@ -50,6 +55,7 @@ _STAFF_COLUMNS = (
     "decision_reviews.reviewed_by_id", "analytics_role_occupations.set_by_id",
     "next_action_decisions.user_id", "next_action_limits.user_id",
     "assessment_decisions.reviewer_id", "assessment_invitations.created_by_id",
+    "screening_rechecks.requested_by_id",
 )
 _ERASED_WITH_THE_CANDIDATE = (
     "applications.candidate_id", "candidate_search_terms.candidate_id", "documents.candidate_id",
@@ -60,14 +66,15 @@ _ERASED_WITH_THE_CANDIDATE = (
     "decision_reviews.candidate_id", "assessment_invitations.candidate_id",
     "assessment_submissions.candidate_id", "assessment_proposals.submission_id",
     "assessment_submissions.invitation_id", "assessment_decisions.proposal_id",
-    "survey_invitations.application_id",
+    "survey_invitations.application_id", "fairness_self_id_invitations.application_id",
     # children of erased rows
     "application_stage_changes.application_id", "careers_applications.application_id",
     "cv_analyses.document_id", "screening_batch_files.document_id", "cv_terms.analysis_id",
     "screening_results.analysis_id", "interview_evidence.transcript_id",
-    "interview_chats.transcript_id",
+    "interview_chats.transcript_id", "screening_recheck_entries.result_id",
 )
 _EMPLOYEE_COLUMNS = (
+    "api_tokens.user_id", "user_sessions.user_id",  # the account is closed
     "reskilling_people.user_id", "reskilling_enrolments.user_id",
     "reskilling_search_scores.user_id", "interview_portfolio_items.employee_id",
     # development records hang off the enrolment
@@ -87,14 +94,18 @@ _NOT_PERSONAL = {
 RULES: dict[str, Rule] = {
     "candidates.id": Rule(SUBJECT),
     "candidates.full_name": Rule(SUBJECT), "candidates.email": Rule(SUBJECT),
-    "users.full_name": Rule(EMPLOYEE, "a user account; deactivated, not erased, while employed"),
-    "users.email": Rule(EMPLOYEE, "a user account; deactivated, not erased, while employed"),
+    "users.full_name": Rule(SUBJECT, "a user account: anonymised and closed, its number kept"),
+    "users.email": Rule(SUBJECT, "a user account: anonymised and closed, its number kept"),
     "careers_alerts.email": Rule(EMAIL, "a job alert subscription"),
     "gdpr_erasures.candidate_id": Rule(UNLINK, "a waiting erasure request"),
+    "gdpr_erasures.user_id": Rule(UNLINK, "a waiting erasure request"),
     "mail_outbox.to_address": Rule(EMAIL, "mail sent or queued to the person"),
+    "fairness_self_ids.application_id": Rule(
+        DETACH, "bias-audit answers: kept as an anonymous record with the frozen outcome"),
     **{column: Rule(ERASE) for column in _ERASED_WITH_THE_CANDIDATE},
     **{column: Rule(STAFF, "a user acting in their job") for column in _STAFF_COLUMNS},
-    **{column: Rule(EMPLOYEE, "development data of an employee") for column in _EMPLOYEE_COLUMNS},
+    **{column: Rule(EMPLOYEE, "an employee's own data, removed with them")
+       for column in _EMPLOYEE_COLUMNS},
     **{column: Rule(NOT_PERSONAL, why) for column, why in _NOT_PERSONAL.items()},
 }
 
@@ -124,7 +135,7 @@ def person_columns(metadata: MetaData) -> list[str]:
                     found.add(key)
                     changed = True
                 rule = RULES.get(key)
-                if rule and rule.kind == ERASE and table.name not in erased_tables:
+                if rule and rule.kind in REMOVED and table.name not in erased_tables:
                     erased_tables.add(table.name)
                     changed = True
     return sorted(found)
@@ -135,12 +146,13 @@ def unruled(metadata: MetaData) -> list[str]:
 
 
 def erase_children(metadata: MetaData, parent: str) -> list[tuple[Table, Column]]:
-    """The (table, column) pairs whose rows go when a row of `parent` is erased."""
+    """The (table, column) pairs whose rows go when a row of `parent` is erased (a candidate,
+    an employee's account, or a row removed with one of them)."""
     pairs = []
     for table in metadata.sorted_tables:
         for column in table.columns:
             rule = RULES.get(_key(column))
-            if rule and rule.kind == ERASE and parent in _targets(column):
+            if rule and rule.kind in REMOVED and parent in _targets(column):
                 pairs.append((table, column))
     return pairs
 
@@ -153,3 +165,8 @@ def email_columns(metadata: MetaData) -> list[Column]:
 def unlink_columns(metadata: MetaData) -> list[Column]:
     return [column for table in metadata.sorted_tables for column in table.columns
             if RULES.get(_key(column), Rule("")).kind == UNLINK]
+
+
+def detach_columns(metadata: MetaData) -> list[Column]:
+    return [column for table in metadata.sorted_tables for column in table.columns
+            if RULES.get(_key(column), Rule("")).kind == DETACH]

@@ -41,7 +41,7 @@ class Erasure(Base):
     """An erasure: a request (four eyes: requested by one user, confirmed by another) or a
     retention purge. Once carried out it is the ledger entry: that it happened, when, on what
     ground and by whom it was decided — not whom it was about. `record_digests` are keyed
-    hashes of the erased records (record number and creation time, with the secret key), so
+    hashes of the erased records (kind, record number and creation time, with the secret key), so
     the erasure can be applied again after a restore without storing who it was."""
 
     __tablename__ = "gdpr_erasures"
@@ -49,9 +49,12 @@ class Erasure(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     ground: Mapped[str] = mapped_column(String(20))  # "request" or "retention"
     status: Mapped[str] = mapped_column(String(20), default="requested")
-    # Set while a request waits; cleared when it is carried out.
+    # Set while a request waits (a candidate record or an employee's account); cleared when it
+    # is carried out.
     candidate_id: Mapped[int | None] = mapped_column(
         ForeignKey("candidates.id", ondelete="SET NULL"), index=True)
+    user_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"), index=True)
     requested_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
     requested_at: Mapped[datetime] = mapped_column(default=utcnow)
     confirmed_by_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"))
@@ -61,3 +64,5 @@ class Erasure(Base):
     rows: Mapped[dict[str, int]] = mapped_column(JSON, default=dict)
     files: Mapped[int] = mapped_column(default=0)
     compacted_at: Mapped[datetime | None] = mapped_column(default=None)
+    # Shared with this erasure's lines in the ledger file (see `ledger`): set when carried out.
+    ledger_key: Mapped[str | None] = mapped_column(String(32), unique=True, default=None)

@@ -8,12 +8,12 @@ from sqlalchemy import select
 from searchlight import jobs, navigation
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
-from searchlight.candidates.forms import PostedForm, text
+from searchlight.candidates.forms import text
 from searchlight.candidates.service import get_candidate_for_user
 from searchlight.careers.service import current_notice
 from searchlight.config import get_settings
 from searchlight.db import utcnow
-from searchlight.deps import CurrentUser, DbSession
+from searchlight.deps import CurrentUser, DbSession, PostedForm
 from searchlight.errors import DomainError
 from searchlight.gdpr import export, ledger, retention, service
 from searchlight.gdpr import panels as home_panels
@@ -109,13 +109,16 @@ def export_person(request: Request, db: DbSession, user: CurrentUser,
     require(user, "privacy:manage", target="export")
     email = text(form, "email")
     people = export.find_by_email(db_session=db, email=email)
-    if not people:
+    employees = ledger.find_users(db_session=db, email=email)
+    if not people and not employees:
         return _overview(request, db, user, status_code=404, values={"export": email},
-                         errors={"export": _("No candidate has this e-mail address.")})
-    data = export.as_zip(db_session=db, candidates=people, settings=get_settings())
+                         errors={"export": _("No candidate or user has this e-mail address.")})
+    data = export.as_zip(db_session=db, candidates=people, users=employees,
+                         settings=get_settings())
+    target = ("candidate", people[0].id) if people else ("user", employees[0].id)
     audit.record(db_session=db, actor=user, event=AuditEvent(
-        "gdpr.exported", "candidate", people[0].id, {"records": len(people)}))
-    name = f"subject-access-{people[0].id}-{utcnow():%Y%m%d}.zip"
+        "gdpr.exported", *target, {"records": len(people) + len(employees)}))
+    name = f"subject-access-{target[0]}-{target[1]}-{utcnow():%Y%m%d}.zip"
     return Response(data, media_type="application/zip",
                     headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
@@ -123,15 +126,19 @@ def export_person(request: Request, db: DbSession, user: CurrentUser,
 @router.post("/privacy/erasures", include_in_schema=False)
 def request_erasure(request: Request, db: DbSession, user: CurrentUser,
                     form: PostedForm) -> Response:
+    """One request per record found: the candidate record(s) and the employee's account."""
     require(user, "privacy:manage", target="erasure")
     email = text(form, "email")
     people = export.find_by_email(db_session=db, email=email)
-    if not people:
+    employees = ledger.find_users(db_session=db, email=email)
+    if not people and not employees:
         return _overview(request, db, user, status_code=404, values={"erase": email},
-                         errors={"erase": _("No candidate has this e-mail address.")})
+                         errors={"erase": _("No candidate or user has this e-mail address.")})
     try:
         for person in people:
             ledger.request_erasure(db_session=db, actor=user, candidate=person)
+        for employee in employees:
+            ledger.request_erasure(db_session=db, actor=user, user=employee)
     except DomainError as problem:
         if problem.status_code == 403:
             raise

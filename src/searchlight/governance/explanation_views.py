@@ -8,8 +8,8 @@ from fastapi.responses import RedirectResponse, Response
 from pydantic import BaseModel, Field
 
 from searchlight.auth.access import allowed
-from searchlight.candidates.forms import PostedForm, text
-from searchlight.deps import MAX_ID, CurrentUser, DbSession
+from searchlight.candidates.forms import text
+from searchlight.deps import MAX_ID, CurrentUser, DbSession, PostedForm
 from searchlight.governance import explanations
 from searchlight.governance.explanations import MAX_REASON, DecisionExplanation
 from searchlight.governance.models import DecisionReview

@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
 from searchlight.db import utcnow
+from searchlight.governance.audit import actor_names
 from searchlight.governance.models import AuditEntry
 
 RECENT_DAYS = 7
@@ -28,7 +29,8 @@ def audit(*, db_session: Session, user: User) -> dict[str, Any] | None:
     refusals = db_session.scalar(
         select(func.count()).where(AuditEntry.action == "access.denied",
                                    AuditEntry.occurred_at >= since)) or 0
-    return {"latest": latest, "refusals": refusals, "days": RECENT_DAYS}
+    return {"latest": latest, "refusals": refusals, "days": RECENT_DAYS,
+            "actors": actor_names(db_session, latest)}
 
 
 def reviews(*, db_session: Session, user: User) -> dict[str, Any] | None:

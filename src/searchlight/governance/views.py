@@ -5,7 +5,7 @@ from sqlalchemy import func, select
 from searchlight import navigation
 from searchlight.auth.access import require
 from searchlight.deps import CurrentUser, DbSession
-from searchlight.governance import explanation_views
+from searchlight.governance import audit, explanation_views
 from searchlight.governance import panels as home_panels
 from searchlight.governance.models import AuditEntry
 from searchlight.home import panels
@@ -37,4 +37,5 @@ def audit_log(
     total = db.scalar(select(func.count()).select_from(query.subquery())) or 0
     entries = db.scalars(query.limit(PAGE_SIZE).offset((max(page, 1) - 1) * PAGE_SIZE)).all()
     return render(request, "governance/audit.html", entries=entries, page=max(page, 1),
-                  total=total, page_size=PAGE_SIZE, action=action)
+                  total=total, page_size=PAGE_SIZE, action=action,
+                  actors=audit.actor_names(db, entries))

@@ -5,7 +5,6 @@ Access: every candidate-bound object is opened through `get_candidate_for_interv
 the candidates domain's one check (recruiters all candidates, hiring managers those of their
 own roles, employees none); writing needs crm:write."""
 
-import hashlib
 import secrets
 import uuid
 from collections.abc import Callable
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from searchlight.assessments.models import AssessmentChallenge, AssessmentSubmission
 from searchlight.auth.models import User
+from searchlight.auth.service import token_hash
 from searchlight.candidates.models import Application, Candidate
 from searchlight.candidates.service import get_candidate_for_user
 from searchlight.crm.models import Activity
@@ -49,7 +49,7 @@ from searchlight.roles.models import Role, RoleVersion
 from searchlight.roles.schemas import RoleProfile
 from searchlight.screening.models import ScreeningResult
 
-WEAK = 0.5  # a screening dimension below this is asked about in the kit
+WEAK = 50.0  # a screening dimension (scored 0-100) below this is asked about in the kit
 CHAT_NOTICE_VERSION = "2026-12-v1"
 
 
@@ -329,7 +329,7 @@ def search_picture(*, db_session: Session, candidate: Candidate) -> list[Picture
             if dimension in rows:
                 score = (values or {}).get("score")
                 rows[dimension].figures.append((
-                    "screening", "?" if score is None else f"{round(score * 100)}%",
+                    "screening", "?" if score is None else f"{round(score)}/100",
                     role.key if role else ""))
     decided = db_session.execute(
         select(AssessmentSubmission.id, AssessmentSubmission.scores, AssessmentChallenge.key)
@@ -438,10 +438,6 @@ def portfolio_versions(*, db_session: Session, item_key: str) -> list[PortfolioI
 
 
 # --- chat interviews ----------------------------------------------------------------------
-
-def token_hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
 
 def create_chat(*, db_session: Session, actor: User, candidate: Candidate, role: Role,
                 language: str = "en", hours: int = 72) -> tuple[ChatInterview, str]:

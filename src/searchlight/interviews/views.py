@@ -8,7 +8,7 @@ from pydantic import ValidationError
 
 from searchlight import navigation
 from searchlight.auth.access import allowed
-from searchlight.deps import CurrentUser, DbSession
+from searchlight.deps import CurrentUser, DbSession, PostedForm
 from searchlight.errors import InvalidInput, NotFound
 from searchlight.home import panels
 from searchlight.interviews import panels as home_panels
@@ -61,19 +61,21 @@ def search_picture(request: Request, db: DbSession, user: CurrentUser,
                    candidate_id: int) -> Response:
     candidate = service.get_candidate_for_interviews(db_session=db, user=user,
                                                      candidate_id=candidate_id)
-    return render(request, "interviews/_picture.html", candidate=candidate,
+    # The candidate page loads the panel with HTMX; the assessments page links to it as a page.
+    return render(request, "interviews/picture.html", partial="interviews/_picture.html",
+                  candidate=candidate,
                   picture=service.search_picture(db_session=db, candidate=candidate),
                   dimension_title=dimension_title, standalone=True)
 
 
 @router.post("/candidates/{candidate_id:int}/transcripts", include_in_schema=False)
-async def upload_transcript(request: Request, db: DbSession, user: CurrentUser,
+def upload_transcript(request: Request, db: DbSession, user: CurrentUser,
                             candidate_id: int, file: Annotated[UploadFile, File()],
                             kind: Annotated[str, Form()] = "call",
                             language: Annotated[str, Form()] = "en") -> Response:
     candidate = service.get_candidate_for_interviews(db_session=db, user=user,
                                                      candidate_id=candidate_id, write=True)
-    data = await file.read(service_max() + 1)
+    data = file.file.read(service_max() + 1)
     transcript = service.upload_transcript(db_session=db, actor=user, candidate=candidate,
                                            data=data, filename=file.filename or "",
                                            language=language, kind=kind)
@@ -107,13 +109,12 @@ def review_evidence(request: Request, db: DbSession, user: CurrentUser, transcri
 
 
 @router.post("/candidates/{candidate_id:int}/scorecards/{role_id:int}", include_in_schema=False)
-async def submit_scorecard(request: Request, db: DbSession, user: CurrentUser,
-                           candidate_id: int, role_id: int) -> Response:
+def submit_scorecard(request: Request, db: DbSession, user: CurrentUser,
+                           candidate_id: int, role_id: int, form: PostedForm) -> Response:
     candidate = service.get_candidate_for_interviews(db_session=db, user=user,
                                                      candidate_id=candidate_id)
     role = service.get_role_for_candidate(db_session=db, user=user, candidate=candidate,
                                           role_id=role_id)
-    form = await request.form()
     ratings = {d: form.get(f"rating_{d}") for d in DIMENSIONS if form.get(f"rating_{d}")}
     try:
         data = ScorecardIn.model_validate({

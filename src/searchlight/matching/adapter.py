@@ -11,11 +11,12 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from searchlight.matching.cache import encode_cached
+from searchlight.matching.cache import derived_cached, encode_cached
 from searchlight.matching.embedder import Embedder, normalise_rows
 from searchlight.matching.thesaurus import phrase_key
 
 DEFAULT_SHRINKAGE = 0.6
+_SCATTER_ROWS = 4096
 
 
 class WhitenedEmbedder:
@@ -42,14 +43,31 @@ def fit_whitening(
     if not phrases:
         raise ValueError("need at least one group with two or more distinct phrases")
     # Lower-cased like every text the matching code embeds (see semantic.py).
-    vectors = encode_cached(embedder, [phrase.lower() for phrase in phrases]).astype(np.float64)
-    residuals = vectors - _group_means(vectors, members)[members]
-    scatter = residuals.T @ residuals / len(residuals)
+    lowered = [phrase.lower() for phrase in phrases]
+    # The map (1 MB) is kept on disk, not the vectors it is fitted on (100 MB for ESCO).
+    described = [f"shrinkage {shrinkage}",
+                 *(f"{member}\t{text}" for member, text in zip(members, lowered, strict=True))]
+    transform = derived_cached(
+        "whitening", embedder, described,
+        lambda: _fit(encode_cached(embedder, lowered, disk=False), members, shrinkage))
+    return WhitenedEmbedder(embedder, transform)
+
+
+def _fit(vectors: np.ndarray, members: np.ndarray, shrinkage: float) -> np.ndarray:
+    means = _group_means(vectors, members)
+    # The within-group scatter, summed in slices: 56,000 ESCO titles at once would hold
+    # several copies of a 230 MB matrix.
+    scatter = np.zeros((vectors.shape[1], vectors.shape[1]))
+    for start in range(0, len(vectors), _SCATTER_ROWS):
+        rows = slice(start, start + _SCATTER_ROWS)
+        residuals = vectors[rows].astype(np.float64) - means[members[rows]]
+        scatter += residuals.T @ residuals
+    scatter /= len(vectors)
     average_variance = np.trace(scatter) / scatter.shape[0]
     regularised = (1 - shrinkage) * scatter + shrinkage * average_variance * np.eye(len(scatter))
     eigenvalues, eigenvectors = np.linalg.eigh(regularised)
-    transform = (eigenvectors / np.sqrt(eigenvalues)) @ eigenvectors.T
-    return WhitenedEmbedder(embedder, transform)
+    transform: np.ndarray = (eigenvectors / np.sqrt(eigenvalues)) @ eigenvectors.T
+    return transform.astype(np.float32)
 
 
 def _flatten(groups: Sequence[Sequence[str]]) -> tuple[list[str], np.ndarray]:

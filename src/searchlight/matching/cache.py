@@ -8,7 +8,7 @@ label gives a new key and the stale file is simply never read again.
 import hashlib
 import os
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -51,12 +51,30 @@ def encode_cached(
     return vectors
 
 
-def _read(path: Path, expected_rows: int) -> np.ndarray | None:
+def derived_cached(
+    kind: str, embedder: Embedder, texts: Sequence[str], compute: Callable[[], np.ndarray], *,
+    cache_dir: Path | None = None,
+) -> np.ndarray:
+    """An array computed from the vectors of `texts` (a whitening map), kept like vectors are:
+    small to keep, where the vectors it comes from would be large."""
+    key = f"{kind}-{cache_key(embedder, texts)}"
+    if key in _MEMORY:
+        return _MEMORY[key]
+    path = (cache_dir or default_cache_dir()) / kind / f"{key}.npy"
+    found = _read(path, None)
+    if found is None:
+        found = compute()
+        _write(path, found)
+    _remember(key, found)
+    return found
+
+
+def _read(path: Path, expected_rows: int | None) -> np.ndarray | None:
     try:
         vectors = np.load(path, allow_pickle=False)
     except (OSError, ValueError):
         return None
-    return vectors if vectors.shape[0] == expected_rows else None
+    return vectors if expected_rows in (None, vectors.shape[0]) else None
 
 
 def _write(path: Path, vectors: np.ndarray) -> None:

@@ -36,7 +36,8 @@ class Match:
 
 @dataclass(frozen=True)
 class Fusion:
-    """The few global parameters of the hybrid score (chosen on validation data, bench/README).
+    """The few global parameters of the hybrid score (defaults: `SKILL_FUSION`, chosen by 5-fold
+    cross-validation on ESCO TECH + HOUSE and the resume categories, bench/README.md).
 
     `lexical + embedding + prior` should be 1 so that fused scores stay in [0, 1].
     """
@@ -45,18 +46,41 @@ class Fusion:
     embedding: float = 0.67
     prior: float = 0.03
     # Share of the embedding evidence taken from the whole query rather than its best window.
-    whole_query: float = 0.2
+    whole_query: float = 0.5
     # Longest query window in words; queries up to this long, or all when 0, are compared whole.
-    span_words: int = 6
+    span_words: int = 4
     # How far a phrase's vector moves towards the centroid of its known synonyms.
     synonym_pull: float = 0.3
     # Documents: how many best passages make the evidence, and the weight of whole-document
     # term frequencies next to it.
     evidence_passages: int = 2
     document_lexical: float = 0.2
+    # Pseudo-relevance feedback: each query vector moves `feedback` of the way towards the
+    # centroid of its `feedback_labels` nearest labels, then is compared again (0: off). In a
+    # corpus where equivalent labels cluster (job titles), this finds the cluster's far members.
+    feedback_labels: int = 0
+    feedback: float = 0.0
+
+    @property
+    def feedback_pair(self) -> tuple[int, float]:
+        return self.feedback_labels, self.feedback
 
 
 SKILL_FUSION = Fusion()
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The pieces a fused score is made of, one row per query and one column per label.
+
+    Kept apart so that other weights can be tried without embedding anything again (the
+    cross-validation in bench/quality.py re-fuses them for every grid point).
+    """
+
+    whole: np.ndarray  # cosine of the whole query (its best variant), unclipped
+    best: np.ndarray  # the better of `whole` and the query's best window
+    lexical: np.ndarray | None  # relative BM25 in [0, 1]; None when the fusion ignores it
+    readable: np.ndarray  # per query: the share of its terms the index knows
 
 
 class LabelIndex:
@@ -124,20 +148,51 @@ class LabelIndex:
     def embedding_scores(self, queries: Sequence[str], *, windows: bool = True) -> np.ndarray:
         """Cosine evidence in [0, 1] per query and label (whole query and best window)."""
         plans = [self._plan(query, windows) for query in queries]
-        return np.clip(self._semantic.scores(plans, self.fusion.whole_query), 0.0, 1.0)
+        scores = self._semantic.scores(plans, self.fusion.whole_query, self.fusion.feedback_pair)
+        return np.clip(scores, 0.0, 1.0)
 
-    def _fused(self, queries: Sequence[str], *, windows: bool) -> np.ndarray:
-        fusion = self.fusion
-        semantic = self.embedding_scores(queries, windows=windows)
-        for row, query in enumerate(queries):
-            # Lexical weight the index cannot use on this query goes to the embedding.
-            lexical = fusion.lexical * self._lexical.readable_share(query)
-            semantic[row] *= fusion.embedding + fusion.lexical - lexical
-            if lexical:
-                semantic[row] += lexical * self.lexical_scores(query)
+    def with_fusion(self, fusion: Fusion) -> "LabelIndex":
+        """The same labels under other weights, sharing vectors and term index (nothing is
+        encoded again). The synonym pull shapes the label vectors, so it cannot change here."""
+        if fusion.synonym_pull != self.fusion.synonym_pull:
+            raise ValueError("the synonym pull is fixed when the index is built")
+        return LabelIndex(self.labels, fusion=fusion, semantic=self._semantic,
+                          lexical=self._lexical, entry_owner=self._entry_owner,
+                          prior_scores=self._prior_scores)
+
+    def evidence(self, queries: Sequence[str], *, windows: bool = True) -> Evidence:
+        """The unfused evidence for `queries` (windows and feedback as this index's fusion
+        sets them)."""
+        plans = [self._plan(query, windows) for query in queries]
+        whole, best = self._semantic.cosines(plans, self.fusion.feedback_pair)
+        readable = np.asarray([self._lexical.readable_share(q) for q in queries], np.float32)
+        lexical = None
+        if self.fusion.lexical:
+            lexical = np.zeros_like(whole)
+            for row, query in enumerate(queries):
+                if readable[row]:
+                    lexical[row] = self.lexical_scores(query)
+        return Evidence(whole, best, lexical, readable)
+
+    def fuse(self, evidence: Evidence, fusion: Fusion | None = None) -> np.ndarray:
+        """Fused scores in [0, 1] from `evidence`, with this index's weights or `fusion`'s
+        (windows, synonym pull and feedback stay as the evidence was gathered)."""
+        fusion = fusion or self.fusion
+        semantic = np.clip(fusion.whole_query * evidence.whole
+                           + (1.0 - fusion.whole_query) * evidence.best, 0.0, 1.0)
+        # Lexical weight the index cannot use on a query goes to the embedding.
+        lexical = fusion.lexical * evidence.readable[:, None]
+        semantic *= fusion.embedding + fusion.lexical - lexical
+        if fusion.lexical:
+            if evidence.lexical is None:
+                raise ValueError("this evidence was gathered without lexical scores")
+            semantic += lexical * evidence.lexical
         if fusion.prior:
             semantic += fusion.prior * self._prior_scores
         return semantic
+
+    def _fused(self, queries: Sequence[str], *, windows: bool) -> np.ndarray:
+        return self.fuse(self.evidence(queries, windows=windows))
 
     def lexical_scores(self, query: str) -> np.ndarray:
         """BM25 relative to the best label for this query, in [0, 1]."""

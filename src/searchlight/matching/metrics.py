@@ -1,8 +1,10 @@
 """Ranking metrics as the benchmarks define them: R-Precision@K, reciprocal rank, average precision.
 
 Each takes one ranked list (best first) and the set of relevant items; average them yourself.
+`query_folds` splits queries for k-fold cross-validation.
 """
 
+import random
 from collections.abc import Collection, Hashable, Sequence
 
 
@@ -37,3 +39,17 @@ def average_precision(ranked: Sequence[Hashable], relevant: Collection[Hashable]
 
 def mean(values: Sequence[float]) -> float:
     return sum(values) / len(values) if values else 0.0
+
+
+def query_folds(count: int, folds: int, *, seed: int) -> list[list[int]]:
+    """Query numbers 0..count-1 shuffled with `seed` and dealt into `folds` folds.
+
+    Every query lands in exactly one fold, fold sizes differ by at most one, each fold is sorted,
+    and the same arguments always give the same folds (no global random state is touched).
+    """
+    if not 2 <= folds <= count:
+        raise ValueError(f"need 2 <= folds <= count, got {folds} folds for {count} queries")
+    order = list(range(count))
+    # a seeded generator makes the folds reproducible; nothing here is secret
+    random.Random(seed).shuffle(order)  # nosec B311
+    return [sorted(order[fold::folds]) for fold in range(folds)]

@@ -149,7 +149,7 @@ def enrol(
     db_session.add(enrolment)
     db_session.flush()
     audit.record(db_session=db_session, actor=actor, event=events.created(
-        "reskilling_enrolment", enrolment.id, {"cohort_id": cohort.id, "user": user.email}))
+        "reskilling_enrolment", enrolment.id, {"cohort_id": cohort.id, "user_id": user.id}))
     return enrolment
 
 
@@ -325,8 +325,9 @@ def add_evidence(
     db_session.flush()
     audit.record(db_session=db_session, actor=actor, event=events.created(
         "reskilling_evidence", evidence.id, {"kind": kind, "enrolment_id": enrolment.id,
-                                             "file": evidence.file_name, "size": len(file[1])
-                                             if file else 0}))
+                                             # no file name: the chain holds no personal data
+                                             "media_type": evidence.media_type,
+                                             "size": len(file[1]) if file else 0}))
     return evidence
 
 

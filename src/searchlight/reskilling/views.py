@@ -13,7 +13,7 @@ from starlette.datastructures import UploadFile
 from searchlight import navigation
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
-from searchlight.deps import CurrentUser, DbSession, SettingsDep
+from searchlight.deps import CurrentUser, DbSession, PostedForm, SettingsDep
 from searchlight.errors import InvalidInput, NotFound
 from searchlight.home import panels
 from searchlight.i18n import N_, current_locale
@@ -101,38 +101,38 @@ def programme_edit(request: Request, key: str, db: DbSession, user: CurrentUser)
 
 
 @router.post("/reskilling/programmes/{key}", include_in_schema=False)
-async def programme_save(request: Request, key: str, db: DbSession,
-                         user: CurrentUser) -> Response:
+def programme_save(request: Request, key: str, db: DbSession,
+                         user: CurrentUser, form: PostedForm) -> Response:
     programme = service.get_programme_for_user(db_session=db, user=user, key=key, write=True)
-    edit = _parse(ProgrammeEdit, await request.form())
+    edit = _parse(ProgrammeEdit, form)
     service.update_programme(db_session=db, actor=user, programme=programme, edit=edit)
     return RedirectResponse(f"/reskilling/programmes/{key}?saved=1", status_code=303)
 
 
 @router.post("/reskilling/programmes/{key}/phases/{phase_id}", include_in_schema=False)
-async def phase_save(request: Request, key: str, phase_id: int, db: DbSession,
-                     user: CurrentUser) -> Response:
+def phase_save(request: Request, key: str, phase_id: int, db: DbSession,
+                     user: CurrentUser, form: PostedForm) -> Response:
     programme = service.get_programme_for_user(db_session=db, user=user, key=key, write=True)
-    edit = _parse(PhaseEdit, await request.form())
+    edit = _parse(PhaseEdit, form)
     service.update_phase(db_session=db, actor=user, programme=programme, phase_id=phase_id,
                          edit=edit)
     return RedirectResponse(f"/reskilling/programmes/{key}?saved=1", status_code=303)
 
 
 @router.post("/reskilling/programmes/{key}/milestones/{milestone_id}", include_in_schema=False)
-async def milestone_save(request: Request, key: str, milestone_id: int, db: DbSession,
-                         user: CurrentUser) -> Response:
+def milestone_save(request: Request, key: str, milestone_id: int, db: DbSession,
+                         user: CurrentUser, form: PostedForm) -> Response:
     programme = service.get_programme_for_user(db_session=db, user=user, key=key, write=True)
-    edit = _parse(MilestoneEdit, await request.form())
+    edit = _parse(MilestoneEdit, form)
     service.update_milestone(db_session=db, actor=user, programme=programme,
                              milestone_id=milestone_id, edit=edit)
     return RedirectResponse(f"/reskilling/programmes/{key}?saved=1", status_code=303)
 
 
 @router.post("/reskilling/programmes/{key}/resolve", include_in_schema=False)
-async def resolve(request: Request, key: str, db: DbSession, user: CurrentUser) -> Response:
+def resolve(request: Request, key: str, db: DbSession, user: CurrentUser,
+            form: PostedForm) -> Response:
     programme = service.get_programme_for_user(db_session=db, user=user, key=key, write=True)
-    form = await request.form()
     months = str(form.get("duration_months", ""))
     if not months.isdigit():
         raise InvalidInput("duration_months: choose a number of months.")
@@ -143,13 +143,12 @@ async def resolve(request: Request, key: str, db: DbSession, user: CurrentUser) 
 
 
 @router.post("/reskilling/teams/{team_id}/stage", include_in_schema=False)
-async def team_stage(request: Request, team_id: int, db: DbSession,
-                     user: CurrentUser) -> Response:
+def team_stage(request: Request, team_id: int, db: DbSession,
+                     user: CurrentUser, form: PostedForm) -> Response:
     require(user, "reskilling:manage", target=f"team:{team_id}")
     team = db.get(Team, team_id)
     if team is None:
         raise NotFound("This team does not exist.")
-    form = await request.form()
     try:
         since = date.fromisoformat(str(form.get("since", "")))
     except ValueError:
@@ -202,9 +201,8 @@ def cohorts(request: Request, db: DbSession, user: CurrentUser) -> Response:
 
 
 @router.post("/reskilling/cohorts", include_in_schema=False)
-async def cohort_create(request: Request, db: DbSession, user: CurrentUser) -> Response:
+def cohort_create(request: Request, db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
     require(user, "reskilling:manage")
-    form = await request.form()
     key, _sep, variant = _form_text(form, "programme").partition(":")
     programme = service.get_programme_for_user(db_session=db, user=user, key=key, write=True)
     cohort = development.create_cohort(
@@ -227,10 +225,9 @@ def cohort_detail(request: Request, cohort_id: int, db: DbSession,
 
 
 @router.post("/reskilling/cohorts/{cohort_id}/enrol", include_in_schema=False)
-async def cohort_enrol(request: Request, cohort_id: int, db: DbSession,
-                       user: CurrentUser) -> Response:
+def cohort_enrol(request: Request, cohort_id: int, db: DbSession,
+                       user: CurrentUser, form: PostedForm) -> Response:
     cohort = development.get_cohort_for_user(db_session=db, user=user, cohort_id=cohort_id)
-    form = await request.form()
     employee = development.find_user(db_session=db, email=_form_text(form, "employee"))
     lead_email = _form_text(form, "lead")
     lead = development.find_user(db_session=db, email=lead_email) if lead_email else None
@@ -288,15 +285,14 @@ def person_development(request: Request, user_id: int, db: DbSession,
 
 
 @router.post("/development/enrolments/{enrolment_id}/evidence", include_in_schema=False)
-async def evidence_add(request: Request, enrolment_id: int, db: DbSession,
-                       user: CurrentUser, settings: SettingsDep) -> Response:
+def evidence_add(request: Request, enrolment_id: int, db: DbSession,
+                       user: CurrentUser, settings: SettingsDep, form: PostedForm) -> Response:
     enrolment = service.get_enrolment_for_user(db_session=db, user=user,
                                                enrolment_id=enrolment_id)
-    form = await request.form()
     upload = form.get("file")
     file = None
     if isinstance(upload, UploadFile) and upload.filename:
-        file = (upload.filename, await upload.read(settings.max_upload_bytes + 1))
+        file = (upload.filename, upload.file.read(settings.max_upload_bytes + 1))
     link = _form_text(form, "link")
     kind_of_link, _sep, link_id = link.partition(":")
     development.add_evidence(
@@ -322,11 +318,10 @@ def evidence_file(evidence_id: int, db: DbSession, user: CurrentUser) -> Respons
 
 
 @router.post("/development/evidence/{evidence_id}/review", include_in_schema=False)
-async def evidence_review(request: Request, evidence_id: int, db: DbSession,
-                          user: CurrentUser) -> Response:
+def evidence_review(request: Request, evidence_id: int, db: DbSession,
+                          user: CurrentUser, form: PostedForm) -> Response:
     evidence = development.get_evidence_for_user(db_session=db, user=user,
                                                  evidence_id=evidence_id)
-    form = await request.form()
     rating = _form_int(form, "rating")
     if rating is None:
         raise InvalidInput("rating: choose a rating from 1 to 5.")
@@ -339,15 +334,14 @@ async def evidence_review(request: Request, evidence_id: int, db: DbSession,
 
 @router.post("/development/enrolments/{enrolment_id}/milestones/{milestone_id}/assess",
              include_in_schema=False)
-async def milestone_assess(request: Request, enrolment_id: int, milestone_id: int,
-                           db: DbSession, user: CurrentUser) -> Response:
+def milestone_assess(request: Request, enrolment_id: int, milestone_id: int,
+                           db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
     enrolment = service.get_enrolment_for_user(db_session=db, user=user,
                                                enrolment_id=enrolment_id)
     milestone = next((m for m in enrolment.cohort.programme.milestones
                       if m.id == milestone_id), None)
     if milestone is None:
         raise NotFound("This milestone is not part of the programme.")
-    form = await request.form()
     scores: dict[str, int] = {}
     for item in rubrics.rubric_for(milestone.form_kind):
         value = _form_int(form, f"score_{item.key}")
@@ -402,10 +396,9 @@ def team_page(request: Request, team_id: int, db: DbSession, user: CurrentUser) 
 
 
 @router.post("/reskilling/teams/{team_id}/measurements", include_in_schema=False)
-async def team_measurement(request: Request, team_id: int, db: DbSession,
-                           user: CurrentUser) -> Response:
+def team_measurement(request: Request, team_id: int, db: DbSession,
+                           user: CurrentUser, form: PostedForm) -> Response:
     team = value.get_team_for_user(db_session=db, user=user, team_id=team_id)
-    form = await request.form()
     value.record_measurement(
         db_session=db, actor=user, team=team, kind=_form_text(form, "kind"),
         measured_on=_form_date(form, "measured_on"),
@@ -441,11 +434,10 @@ def dashboard_pdf(db: DbSession, user: CurrentUser) -> Response:
 
 
 @router.post("/development/enrolments/{enrolment_id}/apply", include_in_schema=False)
-async def apply_for_role(request: Request, enrolment_id: int, db: DbSession,
-                         user: CurrentUser) -> Response:
+def apply_for_role(request: Request, enrolment_id: int, db: DbSession,
+                         user: CurrentUser, form: PostedForm) -> Response:
     enrolment = service.get_enrolment_for_user(db_session=db, user=user,
                                                enrolment_id=enrolment_id)
-    form = await request.form()
     handover.to_pipeline(db_session=db, actor=user, enrolment=enrolment,
                          role_key=_form_text(form, "role"))
     return RedirectResponse(f"/development/people/{enrolment.user_id}?applied=1#apply-"
@@ -453,11 +445,10 @@ async def apply_for_role(request: Request, enrolment_id: int, db: DbSession,
 
 
 @router.post("/development/enrolments/{enrolment_id}/plan", include_in_schema=False)
-async def plan_save(request: Request, enrolment_id: int, db: DbSession,
-                    user: CurrentUser) -> Response:
+def plan_save(request: Request, enrolment_id: int, db: DbSession,
+                    user: CurrentUser, form: PostedForm) -> Response:
     enrolment = service.get_enrolment_for_user(db_session=db, user=user,
                                                enrolment_id=enrolment_id)
-    form = await request.form()
     plans.save_plan(db_session=db, actor=user, enrolment=enrolment,
                     role_key=_form_text(form, "role"))
     return RedirectResponse(f"/development/people/{enrolment.user_id}#plan-{enrolment.id}",
@@ -477,9 +468,8 @@ def courses_page(request: Request, db: DbSession, user: CurrentUser) -> Response
 
 
 @router.post("/reskilling/courses", include_in_schema=False)
-async def course_create(request: Request, db: DbSession, user: CurrentUser) -> Response:
+def course_create(request: Request, db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
     require(user, "reskilling:manage")
-    form = await request.form()
     data = {name: _form_text(form, name) for name in _COURSE_FIELDS}
     data["dimensions"] = " ".join(str(v) for v in form.getlist("dimensions"))
     plans.create_course(db_session=db, actor=user, key=_form_text(form, "key"), data=data)
@@ -487,11 +477,10 @@ async def course_create(request: Request, db: DbSession, user: CurrentUser) -> R
 
 
 @router.post("/reskilling/courses/{course_id}", include_in_schema=False)
-async def course_save(request: Request, course_id: int, db: DbSession,
-                      user: CurrentUser) -> Response:
+def course_save(request: Request, course_id: int, db: DbSession,
+                      user: CurrentUser, form: PostedForm) -> Response:
     require(user, "reskilling:manage", target=f"course:{course_id}")
     course = plans.get_course(db_session=db, course_id=course_id)
-    form = await request.form()
     data = {name: _form_text(form, name) for name in _COURSE_FIELDS}
     data["dimensions"] = " ".join(str(v) for v in form.getlist("dimensions"))
     plans.update_course(db_session=db, actor=user, course=course, data=data)

@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+from searchlight.i18n import N_, catalogue
+
 DimensionKey = Literal["skills", "experience", "attitude", "results", "cognitive", "habits"]
 DIMENSION_KEYS: tuple[DimensionKey, ...] = (
     "skills", "experience", "attitude", "results", "cognitive", "habits",
@@ -14,15 +16,13 @@ ROLE_KEY_PATTERN = r"^[a-z0-9][a-z0-9-]{1,79}$"
 # Paths under /roles/ that are pages, not role keys.
 RESERVED_KEYS = frozenset({"new", "import"})
 
-# Dimension names are domain vocabulary in both languages (like role titles), not UI strings.
-DIMENSION_TITLES: dict[str, dict[str, str]] = {
-    "skills": {"en": "Skills", "nl": "Skills (vaardigheden)"},
-    "experience": {"en": "Experience", "nl": "Experience (ervaring)"},
-    "attitude": {"en": "Attitude", "nl": "Attitude (houding)"},
-    "results": {"en": "Results", "nl": "Results (resultaten)"},
-    "cognitive": {"en": "Cognitive skills", "nl": "Cognitive skills (denkvermogen)"},
-    "habits": {"en": "Habits", "nl": "Habits (gewoonten)"},
+# The six SEARCH dimensions: English names (the acronym's letters) as catalogue message ids.
+# Dutch pages show the Dutch name with the letter it stands for: "Vaardigheden (S)".
+DIMENSION_NAMES: dict[str, str] = {
+    "skills": N_("Skills"), "experience": N_("Experience"), "attitude": N_("Attitude"),
+    "results": N_("Results"), "cognitive": N_("Cognitive skills"), "habits": N_("Habits"),
 }
+DIMENSION_LETTERS: dict[str, str] = {key: key[0].upper() for key in DIMENSION_NAMES}
 DIMENSION_HINTS: dict[str, dict[str, str]] = {
     "skills": {"en": "Technical and soft skills", "nl": "Technische en soft skills"},
     "experience": {"en": "Work experience and domain expertise",
@@ -35,7 +35,12 @@ DIMENSION_HINTS: dict[str, dict[str, str]] = {
 
 
 def dimension_title(key: str, locale: str) -> str:
-    return DIMENSION_TITLES[key]["en" if locale == "en" else "nl"]
+    """"Skills" in English; "Vaardigheden (S)" in Dutch. Where space is short, callers keep
+    the part before " (" (the name alone)."""
+    name = DIMENSION_NAMES[key]
+    if locale == "en":
+        return name
+    return f"{catalogue(locale).get(name, name)} ({DIMENSION_LETTERS[key]})"
 
 
 def dimension_hint(key: str, locale: str) -> str:

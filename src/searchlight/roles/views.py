@@ -8,11 +8,12 @@ from fastapi import APIRouter, File, Request, UploadFile
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
 from sqlalchemy.orm import Session
+from starlette.datastructures import FormData
 
 from searchlight import navigation
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
-from searchlight.deps import CurrentUser, DbSession, SettingsDep
+from searchlight.deps import CurrentUser, DbSession, PostedForm, SettingsDep
 from searchlight.errors import DomainError, PayloadTooLarge
 from searchlight.i18n import N_, _, current_locale
 from searchlight.roles import api, forms, service
@@ -61,8 +62,8 @@ def catalogue(request: Request, db: DbSession, user: CurrentUser) -> Response:
     return _catalogue(request, db, user)
 
 
-async def _read_upload(upload: UploadFile, limit: int) -> str:
-    content = await upload.read(limit + 1)
+def _read_upload(upload: UploadFile, limit: int) -> str:
+    content = upload.file.read(limit + 1)
     if len(content) > limit:
         raise PayloadTooLarge("The upload is larger than allowed.")
     try:
@@ -72,13 +73,13 @@ async def _read_upload(upload: UploadFile, limit: int) -> str:
 
 
 @router.post("/roles/import", include_in_schema=False)
-async def import_yaml(
+def import_yaml(
     request: Request, db: DbSession, user: CurrentUser, settings: SettingsDep,
     file: Annotated[UploadFile, File()],
 ) -> Response:
     require(user, "roles:write")
     try:
-        text = await _read_upload(file, settings.max_upload_bytes)
+        text = _read_upload(file, settings.max_upload_bytes)
         documents = parse_documents(text, source=file.filename or "YAML")
         with db.begin_nested():
             results = [service.save_document(db_session=db, actor=user, document=d)
@@ -164,9 +165,9 @@ def _hiring_manager_id(value: Any) -> int | None:
     return int(value) if isinstance(value, str) and value.isdigit() else None
 
 
-async def _submit(request: Request, db: Session, user: User, role: Role | None) -> Response:
+def _submit(request: Request, db: Session, user: User, role: Role | None,
+            form: FormData) -> Response:
     """Shared by create and edit: add/remove rows, or validate and save."""
-    form = await request.form()
     state = forms.form_to_state(form)
     if role is not None:
         state["key"] = role.key  # the key is fixed once a role exists
@@ -217,9 +218,9 @@ def _save(db: Session, user: User, role: Role | None, profile: RoleProfile,
 
 
 @router.post("/roles/new", include_in_schema=False)
-async def create_role(request: Request, db: DbSession, user: CurrentUser) -> Response:
+def create_role(request: Request, db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
     require(user, "roles:write")
-    return await _submit(request, db, user, None)
+    return _submit(request, db, user, None, form)
 
 
 @router.get("/roles/{key}", include_in_schema=False)
@@ -259,9 +260,9 @@ def role_diff(
 
 
 @router.post("/roles/{key}/status", include_in_schema=False)
-async def set_status(request: Request, db: DbSession, user: CurrentUser, key: str) -> Response:
+def set_status(request: Request, db: DbSession, user: CurrentUser, key: str,
+               form: PostedForm) -> Response:
     role = service.get_role_for_user(db_session=db, user=user, key=key, write=True)
-    form = await request.form()
     service.set_active(db_session=db, actor=user, role=role, active=form.get("active") == "1")
     return RedirectResponse(f"/roles/{key}", status_code=303)
 
@@ -285,7 +286,8 @@ def edit_role(request: Request, db: DbSession, user: CurrentUser, key: str) -> R
 
 
 @router.post("/roles/{key}/edit", include_in_schema=False)
-async def update_role(request: Request, db: DbSession, user: CurrentUser, key: str) -> Response:
+def update_role(request: Request, db: DbSession, user: CurrentUser, key: str,
+                form: PostedForm) -> Response:
     role = service.get_role_for_user(db_session=db, user=user, key=key, write=True)
-    return await _submit(request, db, user, role)
+    return _submit(request, db, user, role, form)
 

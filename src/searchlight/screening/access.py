@@ -8,6 +8,7 @@ helpers, which check the permission first and the role scope second:
   and uploads into it
 - `get_result_for_user`     one screened CV against one role (its page, reveal, move on)
 - `get_batch_for_user`      an upload batch (its progress page, resuming it)
+- `get_recheck_for_user`    an AI re-check of a shortlist's top (its progress)
 - `visible_role_ids`        the roles a user may see, for lists
 """
 
@@ -20,10 +21,10 @@ from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.errors import Forbidden, NotFound
 from searchlight.roles.models import Role
-from searchlight.screening.models import ScreeningBatch, ScreeningResult
+from searchlight.screening.models import RecheckRun, ScreeningBatch, ScreeningResult
 
 ALL_ROLES = "candidates:read_all"
-T = TypeVar("T", ScreeningResult, ScreeningBatch)
+T = TypeVar("T", ScreeningResult, ScreeningBatch, RecheckRun)
 
 
 def _check_scope(user: User, role: Role, target: str) -> None:
@@ -75,6 +76,13 @@ def get_batch_for_user(
 ) -> ScreeningBatch:
     return _get_in_scope(db_session, user, ScreeningBatch, batch_id, permission,
                          f"screening_batch:{batch_id}", "This batch does not exist.")
+
+
+def get_recheck_for_user(
+    *, db_session: Session, user: User, run_id: int, permission: str = "screening:read"
+) -> RecheckRun:
+    return _get_in_scope(db_session, user, RecheckRun, run_id, permission,
+                         f"screening_recheck:{run_id}", "This re-check does not exist.")
 
 
 def visible_role_ids(*, db_session: Session, user: User) -> set[int] | None:

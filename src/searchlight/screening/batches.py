@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
 from searchlight.config import Settings
-from searchlight.db import transaction
+from searchlight.db import open_session, transaction
 from searchlight.errors import DomainError
 from searchlight.matching.embedder import Embedder, UniversalSentenceEncoder
-from searchlight.roles.models import Role
+from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.models import BatchFile, CvAnalysis, ScreeningBatch, ScreeningResult
 from searchlight.screening.ranking import current_version
 from searchlight.screening.read.archive import iter_archive
@@ -26,6 +26,7 @@ from searchlight.screening.score.preparation import read_cv
 from searchlight.screening.score.skills_found import SkillMatcher
 from searchlight.screening.service import (
     Prepared,
+    RoleScorer,
     ingest,
     score_analysis,
     scorer_for,
@@ -60,7 +61,10 @@ def expand(name: str, data: bytes) -> Iterator[Entry]:
 def screen_one(
     *, db_session: Session, source: str, data: bytes, role: Role, actor: User | None,
     settings: Settings, embedder: Embedder, prepared: Prepared | None = None,
+    ranking: tuple[RoleVersion, RoleScorer] | None = None,
 ) -> FileReport:
+    """Ingest and score one file in the session's transaction. `ranking`: the role's current
+    version and its scorer, when the caller already looked them up for several files."""
     ingested = ingest(db_session=db_session, data=data, filename=Path(source).name,
                       settings=settings, embedder=embedder, actor=actor, prepared=prepared)
     if ingested.error is not None or ingested.analysis is None:
@@ -68,44 +72,96 @@ def screen_one(
         return FileReport(source, "error", error_code=error.code if error else "unknown",
                           error_message=error.message if error else None)
     analysis = ingested.analysis
-    version = current_version(db_session=db_session, role=role)
-    scorer = scorer_for(db_session=db_session, version=version, embedder=embedder)
+    version, scorer = ranking or _ranking(db_session, role, embedder)
     result = score_analysis(db_session=db_session, analysis=analysis, role=role, version=version,
-                            scorer=scorer, candidate_id=analysis.document.candidate_id)
+                            scorer=scorer, candidate_id=analysis.document.candidate_id,
+                            new=not ingested.duplicate)
     db_session.flush()
     return FileReport(source, "screened", result_id=result.id, document_id=analysis.document_id)
+
+
+def _ranking(db_session: Session, role: Role, embedder: Embedder) -> tuple[RoleVersion, RoleScorer]:
+    version = current_version(db_session=db_session, role=role)
+    return version, scorer_for(db_session=db_session, version=version, embedder=embedder)
+
+
+CHUNK = 8  # files stored per transaction: a hard crash loses at most this much work
 
 
 def screen_entries(
     entries: Iterable[Entry], *, role_id: int, actor_id: int | None, settings: Settings,
     embedder: Embedder, workers: int = 1,
 ) -> Iterator[FileReport]:
-    """Screen each entry in its own transaction; the same content twice is reported once.
-    With `workers` > 1, files are read and analysed in that many processes while this one
-    stores the results in order."""
+    """Screen the entries and report on each once it is committed; the same content twice is
+    reported once. Files are stored a chunk per transaction, each in a savepoint of its own (a
+    file that fails is its own error line, never the batch's); when the input stops early (the
+    operator pressed Ctrl-C), the files stored so far are committed first. With `workers` > 1,
+    files are read and analysed in that many processes while this one stores the results in
+    order."""
     seen: dict[int, str] = {}
-    for source, payload, prepared in prepare(entries, workers=workers):
-        if isinstance(payload, ExtractionError):
-            yield FileReport(source, "error", error_code=payload.code,
-                             error_message=payload.message)
-            continue
+    chunk: _Chunk | None = None
+    try:
+        for source, payload, prepared in prepare(entries, workers=workers):
+            if isinstance(payload, ExtractionError):
+                report = FileReport(source, "error", error_code=payload.code,
+                                    error_message=payload.message)
+            else:
+                chunk = chunk or _Chunk(role_id, actor_id, embedder)
+                report = chunk.store(source, payload, prepared, settings)
+            if chunk is None:
+                yield report
+                continue
+            chunk.reports.append(report)
+            if len(chunk.reports) >= CHUNK:
+                done, chunk = chunk, None
+                yield from _deduplicated(done.commit(), seen)
+    except BaseException:
+        if chunk is not None:  # the input stopped early: keep the files stored so far
+            chunk.commit()
+        raise
+    if chunk is not None:
+        yield from _deduplicated(chunk.commit(), seen)
+
+
+class _Chunk:
+    """Files stored in one transaction, with what they share looked up once."""
+
+    def __init__(self, role_id: int, actor_id: int | None, embedder: Embedder) -> None:
+        self.session = open_session()
+        self.role = self.session.get_one(Role, role_id)
+        self.actor = self.session.get(User, actor_id) if actor_id else None
+        self.embedder = embedder
+        self.ranking = _ranking(self.session, self.role, embedder)
+        self.reports: list[FileReport] = []
+
+    def store(self, source: str, data: bytes, prepared: Prepared | None,
+              settings: Settings) -> FileReport:
         try:
-            with transaction() as db_session:
-                role = db_session.get_one(Role, role_id)
-                actor = db_session.get(User, actor_id) if actor_id else None
-                report = screen_one(db_session=db_session, source=source, data=payload,
-                                    role=role, actor=actor, settings=settings,
-                                    embedder=embedder, prepared=prepared)
-        except Exception as error:  # one file's failure is its own error line, never the batch's
+            with self.session.begin_nested():
+                return screen_one(db_session=self.session, source=source, data=data,
+                                  role=self.role, actor=self.actor, settings=settings,
+                                  embedder=self.embedder, prepared=prepared,
+                                  ranking=self.ranking)
+        except Exception as error:  # one file's failure is its own error line
             log.exception("screening %s failed", Path(source).suffix or "a file")
-            yield FileReport(source, "error", error_code=getattr(error, "code", "internal"),
-                             error_message=_message(error))
-            continue
+            return FileReport(source, "error", error_code=getattr(error, "code", "internal"),
+                              error_message=_message(error))
+
+    def commit(self) -> list[FileReport]:
+        try:
+            self.session.commit()
+        finally:
+            self.session.close()
+        return self.reports
+
+
+def _deduplicated(reports: list[FileReport], seen: dict[int, str]) -> Iterator[FileReport]:
+    for report in reports:
         if report.document_id is not None and report.document_id in seen:
-            report = FileReport(source, "duplicate", report.result_id, report.document_id,
-                                error_message=seen[report.document_id])
+            report = FileReport(report.source, "duplicate", report.result_id,
+                                report.document_id, error_message=seen[report.document_id])
         elif report.document_id is not None:
-            seen[report.document_id] = source
+            seen[report.document_id] = report.source
         yield report
 
 

@@ -8,7 +8,7 @@ from datetime import date
 
 from fpdf import FPDF
 
-from searchlight.i18n import N_, current_locale, gettext
+from searchlight.i18n import N_, current_locale, gettext, long_date, ngettext
 from searchlight.i18n import percent as i18n_percent
 from searchlight.roles.models import Role
 from searchlight.roles.schemas import dimension_title
@@ -74,10 +74,11 @@ def shortlist_pdf(
     pdf.cell(0, 8, _latin(f"{gettext('Shortlist')}: {role.title(locale)}"),
              new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("Helvetica", size=9)
-    made = (made_on or date.today()).isoformat()
+    made = long_date(made_on or date.today(), locale)
     pdf.cell(0, 5, _latin(gettext(
-        "Role profile version {version} · made on {date} · {count} candidates",
-        version=role.current_version, date=made, count=len(results))),
+        "Role profile version {version} · made on {date} · {count}",
+        version=role.current_version, date=made,
+        count=ngettext("{n} candidate", "{n} candidates", len(results)))),
         new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(90, 100, 115)
     pdf.multi_cell(0, 4.5, _latin(gettext(

@@ -91,6 +91,7 @@ class ScreeningResult(Base):
     dimensions: Mapped[dict[str, Any]]  # {key: {"score": float | None, "weight": float}}
     # {item signature: [strength, evidenced]}: reused by a re-rank for the items an edit kept
     item_strengths: Mapped[dict[str, Any]]
+    items_key: Mapped[str | None] = mapped_column(String(16))  # scoring.items_key; None: older
     reasons: Mapped[list[Any]]
     engine_version: Mapped[str] = mapped_column(String(60))
     input_hash: Mapped[str] = mapped_column(String(64))
@@ -155,3 +156,70 @@ class BatchFile(Base):
     document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"))
 
     batch: Mapped[ScreeningBatch] = relationship(back_populates="files")
+
+
+class QuoteCheck(Base):
+    """The AI re-check's verdict on one quote for one item (score.recheck), kept so the same
+    quote is never sent to the same model with the same prompt twice, in any process. Keyed by
+    what decides the verdict: the model, the prompt template's hash and the (item, quote) hash;
+    no CV text is stored."""
+
+    __tablename__ = "screening_quote_checks"
+    __table_args__ = (UniqueConstraint("model", "prompt_hash", "quote_hash"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    model: Mapped[str] = mapped_column(String(260))  # engine:model
+    prompt_hash: Mapped[str] = mapped_column(String(64))
+    quote_hash: Mapped[str] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(16))  # doing / weaker / not_shown
+    reason: Mapped[str] = mapped_column(String(300), default="")
+    call_id: Mapped[int | None] = mapped_column(ForeignKey("llm_calls.id", ondelete="SET NULL"))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class RecheckRun(Base):
+    """A recruiter's request to let the AI model re-check the quotes of the top of a shortlist;
+    a job works through its entries one at a time, so a killed worker loses at most one."""
+
+    __tablename__ = "screening_rechecks"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    role_id: Mapped[int] = mapped_column(ForeignKey("roles.id", ondelete="CASCADE"), index=True)
+    requested_by_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="SET NULL"))
+    # pending, running, done, or stopped (the AI stop switch was on: the rest was not sent)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    finished_at: Mapped[datetime | None]
+
+    entries: Mapped[list["RecheckEntry"]] = relationship(
+        back_populates="run", order_by="RecheckEntry.position", cascade="all, delete-orphan")
+
+
+class RecheckEntry(Base):
+    """One shortlisted result in a re-check: what the model confirmed, weakened or removed, and
+    the score after it. The stored offline result is never changed."""
+
+    __tablename__ = "screening_recheck_entries"
+    __table_args__ = (UniqueConstraint("run_id", "position"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    run_id: Mapped[int] = mapped_column(
+        ForeignKey("screening_rechecks.id", ondelete="CASCADE"), index=True)
+    result_id: Mapped[int] = mapped_column(
+        ForeignKey("screening_results.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int]
+    # pending; checked; offline (no model could judge: endpoint down, budget, invalid answer);
+    # skipped (the stop switch was on)
+    status: Mapped[str] = mapped_column(String(16), default="pending")
+    engine: Mapped[str] = mapped_column(String(260), default="")
+    score_before: Mapped[float | None]
+    score_after: Mapped[float | None]
+    confirmed: Mapped[int] = mapped_column(default=0)
+    weakened: Mapped[int] = mapped_column(default=0)
+    removed: Mapped[int] = mapped_column(default=0)
+    # [{"quote": quote hash, "verdict": ..., "reason": ...}]: the page finds its quotes by hash
+    verdicts: Mapped[list[Any]] = mapped_column(default=list)
+    checked_at: Mapped[datetime | None]
+
+    run: Mapped[RecheckRun] = relationship(back_populates="entries")

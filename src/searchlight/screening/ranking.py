@@ -23,6 +23,7 @@ from searchlight.governance.events import AuditEvent
 from searchlight.matching.embedder import Embedder, default_embedder
 from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.models import CvAnalysis, ScreeningResult
+from searchlight.screening.reweigh import reweigh_unchanged, scored_for
 from searchlight.screening.score.scoring import aggregate
 from searchlight.screening.service import (
     RoleScorer,
@@ -105,9 +106,12 @@ def _collector_paused() -> Iterator[None]:
 
 def _rerank(db_session: Session, role: Role, version: RoleVersion, scorer: RoleScorer) -> int:
     db_session.flush()  # the reads and the insert below are Core: they do not flush by themselves
+    reweighed = reweigh_unchanged(
+        connection=db_session.connection(), role=role, version=version, items=scorer.items,
+        weights=scorer.weights, profile_hash=scorer.profile_hash)
     earlier = _earlier_results(db_session, role, version)
     if not earlier:
-        return 0
+        return reweighed
     strengths, evidenced, unknown = _reused(scorer, [row.item_strengths for row in earlier])
     cvs, items = np.flatnonzero(unknown.any(axis=1)), np.flatnonzero(unknown.any(axis=0))
     if cvs.size:
@@ -125,7 +129,7 @@ def _rerank(db_session: Session, role: Role, version: RoleVersion, scorer: RoleS
                    role_version_id=version.id, candidate_id=previous.candidate_id)
     # No unit-of-work objects: COPY on PostgreSQL, one executemany elsewhere.
     insert_rows(connection=db_session.connection(), table=_RESULTS, rows=rows)
-    return len(rows)
+    return reweighed + len(rows)
 
 
 _RESULTS: Table = ScreeningResult.__table__  # type: ignore[assignment]
@@ -133,10 +137,9 @@ _RESULTS: Table = ScreeningResult.__table__  # type: ignore[assignment]
 
 def _earlier_results(db_session: Session, role: Role, version: RoleVersion) -> list[Row[Any]]:
     """The latest result of every CV screened for the role but not yet for this version."""
-    done = select(ScreeningResult.analysis_id).where(
-        ScreeningResult.role_version_id == version.id)
     latest = (select(func.max(ScreeningResult.id))
-              .where(ScreeningResult.role_id == role.id, ScreeningResult.analysis_id.not_in(done))
+              .where(ScreeningResult.role_id == role.id,
+                     ScreeningResult.analysis_id.not_in(scored_for(version)))
               .group_by(ScreeningResult.analysis_id))
     return list(db_session.connection().execute(
         select(ScreeningResult.analysis_id, ScreeningResult.candidate_id,

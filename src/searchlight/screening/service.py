@@ -43,7 +43,9 @@ from searchlight.screening.score.scoring import (
     PoolCv,
     PoolScores,
     Score,
+    input_hash,
     item_scores,
+    items_key,
     must_have_reasons,
     passage_cosines,
     passage_strengths,
@@ -51,7 +53,7 @@ from searchlight.screening.score.scoring import (
     score_cv,
 )
 from searchlight.screening.score.skills_found import SkillMatcher
-from searchlight.screening.score.terms import LexicalIndex, TermPool, phrase
+from searchlight.screening.score.terms import LexicalIndex, TermPool
 from searchlight.taxonomy.models import Skill
 from searchlight.taxonomy.service import skill_index_entries, skills_by_key
 
@@ -144,7 +146,7 @@ def _analysis_row(document: Document, extracted: ExtractedDocument, analysed: An
                   lexical: LexicalIndex, embedder: Embedder) -> CvAnalysis:
     passages = analysed.evidence.passages
     return CvAnalysis(
-        document_id=document.id, redacted_text=analysed.redaction.text,
+        document=document, redacted_text=analysed.redaction.text,
         language=extracted.language, passages=[[p.text, p.start, p.end, p.section]
                                                for p in passages],
         passage_sections=[p.section for p in passages], squashed=lexical.flat,
@@ -202,8 +204,12 @@ def ingest(
     candidate = None
     if document.candidate_id is None:
         identity = _identity_from(extracted.text, analysed.redaction.entities, actor)
-        if db_session.scalar(select(Source.id).where(Source.key == SCREENING_SOURCE)) is None:
+        if db_session.info.get("screening_source"):
+            pass  # seen by an earlier file of the chunk
+        elif db_session.scalar(select(Source.id).where(Source.key == SCREENING_SOURCE)) is None:
             ensure_default_sources(db_session=db_session)
+        else:
+            db_session.info["screening_source"] = True
         candidate = create_candidate(db_session=db_session, actor=actor, data=identity)
         document.candidate_id = candidate.id
     document.text, document.language = extracted.text, extracted.language
@@ -247,8 +253,10 @@ def score_values(score: Score, *, scorer: RoleScorer, document_id: int) -> dict[
                        for key, d in score.dimensions.items()},
         "item_strengths": {r.spec.signature: [r.strength, bool(r.quotes)]
                            for d in score.dimensions.values() for r in d.items},
+        "items_key": items_key(r.spec.signature for d in score.dimensions.values()
+                               for r in d.items),
         "reasons": list(score.reasons), "engine_version": ENGINE_VERSION, "scored_at": utcnow(),
-        "input_hash": _input_hash(scorer, document_id),
+        "input_hash": input_hash(scorer.profile_hash, document_id),
     }
 
 
@@ -260,6 +268,7 @@ def pool_values(
     weights = [scorer.weights.get(key, 1.0) for key in DIMENSIONS]
     dimension_scores = zip(*(_numbers(scores.dimensions[key]) for key in DIMENSIONS), strict=True)
     signatures = [item.signature for item in scorer.items]
+    key = items_key(signatures)
     must_haves = must_have_reasons(scorer.items)
     missing: list[list[bool]] = scores.missing.tolist()
     needs_check: list[bool] = scores.needs_human_check.tolist()
@@ -274,19 +283,16 @@ def pool_values(
                            in zip(DIMENSIONS, dimensions, weights, strict=True)},
             "item_strengths": {signature: [strength, proven] for signature, strength, proven
                                in zip(signatures, cv_strengths, cv_evidenced, strict=True)},
+            "items_key": key,
             "reasons": [text for i, text in must_haves if missing[cv][i]],
             "engine_version": ENGINE_VERSION, "scored_at": scored_at,
-            "input_hash": _input_hash(scorer, document_ids[cv]),
+            "input_hash": input_hash(scorer.profile_hash, document_ids[cv]),
         })
     return rows
 
 
 def _numbers(values: np.ndarray) -> list[float | None]:
     return [None if value != value else value for value in values.tolist()]  # NaN: unknown
-
-
-def _input_hash(scorer: RoleScorer, document_id: int) -> str:
-    return hashlib.sha256(f"{scorer.profile_hash}:{document_id}".encode()).hexdigest()
 
 
 _CHUNK = 500  # CVs read at a time: their unit vectors take some 15 MB
@@ -359,8 +365,7 @@ def _term_masks(
     db_session: Session, ordered: Sequence[int], items: Sequence[ItemSpec]
 ) -> dict[str, dict[int, int]]:
     """The passage masks of the items' stems in these CVs (by position in `ordered`)."""
-    wanted = sorted({stem for item in items for query in item.queries
-                     for options in phrase(query).word_stems for stem in options})
+    wanted = sorted({stem for item in items for stem in item.term_stems})
     position = {analysis_id: index for index, analysis_id in enumerate(ordered)}
     masks: dict[str, dict[int, int]] = {}
     for start in range(0, len(wanted), _CHUNK):
@@ -381,11 +386,12 @@ def explain(*, db_session: Session, result: ScreeningResult, embedder: Embedder)
 
 def score_analysis(
     *, db_session: Session, analysis: CvAnalysis, role: Role, version: RoleVersion,
-    scorer: RoleScorer, candidate_id: int | None,
+    scorer: RoleScorer, candidate_id: int | None, new: bool = False,
 ) -> ScreeningResult:
-    """Score (or re-score) one analysed CV against a role version."""
+    """Score (or re-score) one analysed CV against a role version; `new`: the analysis was
+    just stored, so it has no result yet."""
     score = score_cv(scorer.items, scorer.vectors, scorer.weights, cv_evidence(analysis))
-    result = db_session.scalar(select(ScreeningResult).where(
+    result = None if new else db_session.scalar(select(ScreeningResult).where(
         ScreeningResult.analysis_id == analysis.id,
         ScreeningResult.role_version_id == version.id))
     if result is None:

@@ -6,6 +6,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from searchlight import jobs, navigation
+from searchlight.auth.access import allowed
 from searchlight.auth.models import User
 from searchlight.candidates.models import Application
 from searchlight.candidates.pipeline import stages_for_role
@@ -15,10 +16,11 @@ from searchlight.home import panels
 from searchlight.i18n import N_, _, current_locale, ngettext
 from searchlight.roles.models import Role
 from searchlight.roles.schemas import dimension_title
-from searchlight.screening import charts, exports, wording
+from searchlight.screening import charts, exports, rechecks, wording
 from searchlight.screening import panels as home_panels
 from searchlight.screening.access import (
     get_batch_for_user,
+    get_recheck_for_user,
     get_result_for_user,
     get_shortlist_for_user,
     visible_role_ids,
@@ -36,7 +38,7 @@ from searchlight.screening.ranking import (
 )
 from searchlight.screening.score.scoring import DIMENSIONS
 from searchlight.taxonomy.service import skills_by_key
-from searchlight.web import render, templates
+from searchlight.web import is_htmx, render, templates
 
 router = APIRouter(prefix="/screening", tags=["screening"],
                    include_in_schema=False)
@@ -74,7 +76,7 @@ def index(request: Request, db: DbSession, user: CurrentUser) -> Response:
 
 
 @router.post("/batches")
-async def upload(
+def upload(
     request: Request, db: DbSession, user: CurrentUser, settings: SettingsDep,
     role_key: Annotated[str, Form()],
     files: Annotated[list[UploadFile], File()],
@@ -83,7 +85,7 @@ async def upload(
                                   permission="screening:run")
     uploads = []
     for upload in files:
-        data = await upload.read()
+        data = upload.file.read()
         if len(data) > settings.max_batch_upload_bytes:
             raise PayloadTooLarge("The upload is larger than allowed.")
         if upload.filename:
@@ -136,9 +138,14 @@ def _render_shortlist(request: Request, db: Session, user: User, role: Role,
     waiting = unranked(db_session=db, role=role)  # re-ranked by a job after a profile edit
     results = shortlist(db_session=db, user=user, role=role, filters=filters)
     version = current_version(db_session=db, role=role)
+    run = rechecks.latest_run(db_session=db, role=role)
     return render(request, "screening/shortlist.html", status_code=status, role=role,
                   version=version, results=results, labels=_labels(), dimensions=DIMENSIONS,
-                  waiting=waiting, filters=filters,
+                  waiting=waiting, filters=filters, run=run,
+                  run_progress=rechecks.progress(run) if run else None,
+                  recheck_unavailable=rechecks.unavailable_reason(db_session=db),
+                  max_top=rechecks.MAX_TOP, default_top=rechecks.DEFAULT_TOP,
+                  can_recheck=allowed(user, "screening:run"),
                   stages=stages_for_role(db_session=db, role=role),
                   query=request.url.query, filter_error=filter_error, compare_error=compare_error,
                   raw_min_score=raw_min_score)
@@ -153,6 +160,27 @@ def role_shortlist(
     filters, problem = _filters(min_score, needs_check, flagged, language)
     return _render_shortlist(request, db, user, role, filters, status=422 if problem else 200,
                              filter_error=problem, raw_min_score=min_score)
+
+
+@router.post("/roles/{role_key}/recheck")
+def start_recheck(db: DbSession, user: CurrentUser, role_key: str,
+                  top: Annotated[int, Form()] = rechecks.DEFAULT_TOP) -> Response:
+    role = get_shortlist_for_user(db_session=db, user=user, role_key=role_key,
+                                  permission="screening:run")
+    run = rechecks.start(db_session=db, user=user, role=role, top=top)
+    jobs.defer(db_session=db, task_name="screening.recheck_shortlist", run_id=run.id)
+    return RedirectResponse(f"/screening/roles/{role.key}#recheck", status_code=303)
+
+
+@router.get("/rechecks/{recheck_id}")
+def recheck_progress(request: Request, db: DbSession, user: CurrentUser,
+                     recheck_id: int) -> Response:
+    run = get_recheck_for_user(db_session=db, user=user, run_id=recheck_id)
+    role = db.get_one(Role, run.role_id)
+    if not is_htmx(request):
+        return RedirectResponse(f"/screening/roles/{role.key}#recheck", status_code=303)
+    return render(request, "screening/_recheck_progress.html", run=run, role=role,
+                  run_progress=rechecks.progress(run))
 
 
 @router.get("/roles/{role_key}/compare")
@@ -199,6 +227,7 @@ def result_page(request: Request, db: DbSession, user: CurrentUser, result_id: i
     weights = {k: float(v["weight"]) for k, v in result.dimensions.items()}
     stages = stages_for_role(db_session=db, role=role)
     found = skills_by_key(db_session=db, keys=[s["key"] for s in result.analysis.skills])
+    check = rechecks.latest_check(db_session=db, result=result)
     return render(
         request, "screening/result.html", result=result, role=role, labels=_labels(),
         dimensions=DIMENSIONS, axes=charts.radar_axes(_labels()), rings=charts.rings(),
@@ -207,6 +236,7 @@ def result_page(request: Request, db: DbSession, user: CurrentUser, result_id: i
         profile_points=charts.radar_polygon(charts.profile_values(weights)),
         stages=stages, stage_names={s.key: s.name(current_locale.get()) for s in stages},
         skill_names={key: skill.label(current_locale.get()) for key, skill in found.items()},
+        check=check, verdicts=rechecks.verdict_lookup(check),
     )
 
 

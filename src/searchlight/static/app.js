@@ -42,3 +42,30 @@ document.addEventListener("htmx:beforeSwap", (event) => {
     event.detail.isError = false;
   }
 });
+
+// The main menu on a phone: a disclosure under a "Menu" button holding the menu, the language
+// and log-out (Escape closes it and returns focus to the button). CSS shows the button only on
+// narrow screens; without this script the menu is a wrapped list of links.
+function setUpMenu() {
+  const toggle = document.querySelector(".site-header .menu-toggle");
+  const header = toggle && toggle.closest(".site-header");
+  if (!toggle || !header) return;
+  toggle.hidden = false;
+  header.classList.add("has-menu-toggle");
+  const isOpen = () => toggle.getAttribute("aria-expanded") === "true";
+  const setOpen = (open) => {
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+    header.classList.toggle("menu-open", open);
+  };
+  toggle.addEventListener("click", () => setOpen(!isOpen()));
+  header.addEventListener("keydown", (event) => {
+    if (event.key === "Escape" && isOpen()) {
+      setOpen(false);
+      toggle.focus();
+    }
+  });
+  document.addEventListener("click", (event) => {
+    if (isOpen() && !header.contains(event.target)) setOpen(false);
+  });
+}
+setUpMenu();

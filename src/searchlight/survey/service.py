@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 from datetime import date, datetime, timedelta
 
@@ -11,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from searchlight.analytics.service import Period
 from searchlight.auth.models import User
+from searchlight.auth.service import token_hash
 from searchlight.candidates.models import Application
 from searchlight.candidates.pipeline import stages_for_role
 from searchlight.comms.service import candidate_language
@@ -36,10 +36,6 @@ MAIL = {
            "van AI? Je antwoorden zijn anoniem: we zien ze alleen samen met die van "
            "anderen.\n\n{link}\n\nDe link werkt één keer, 30 dagen lang."),
 }
-
-
-def _hash(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 def invite(*, db_session: Session, actor: User | None, application: Application, audience: str,
@@ -71,7 +67,7 @@ def invite(*, db_session: Session, actor: User | None, application: Application,
                            detail={"field": "audience"})
     token = secrets.token_urlsafe(32)
     invitation = SurveyInvitation(
-        token_hash=_hash(token), application_id=application.id, role_id=application.role_id,
+        token_hash=token_hash(token), application_id=application.id, role_id=application.role_id,
         audience=audience, language=language, expires_at=utcnow() + VALID_FOR)
     db_session.add(invitation)
     subject, body = MAIL[language]
@@ -131,7 +127,7 @@ def send_due(*, db_session: Session, after_days: int, base_url: str, now: dateti
 
 def invitation_by_token(*, db_session: Session, token: str) -> SurveyInvitation:
     found = db_session.scalar(select(SurveyInvitation).where(
-        SurveyInvitation.token_hash == _hash(token)))
+        SurveyInvitation.token_hash == token_hash(token)))
     if found is None or found.expires_at < utcnow():
         raise NotFound("This survey link is not valid (any more).")
     return found

@@ -13,7 +13,7 @@ from searchlight.analytics.scarcity import parse_market_csv, service
 from searchlight.auth.access import allowed, require
 from searchlight.deps import CurrentUser, DbSession
 from searchlight.errors import PayloadTooLarge
-from searchlight.i18n import N_, _
+from searchlight.i18n import N_, _, ngettext
 from searchlight.web import render
 
 router = APIRouter(tags=["analytics"])
@@ -65,10 +65,10 @@ def market_page(request: Request, db: DbSession, user: CurrentUser) -> Response:
 
 
 @router.post("/analytics/labour-market", include_in_schema=False)
-async def import_market(request: Request, db: DbSession, user: CurrentUser,
+def import_market(request: Request, db: DbSession, user: CurrentUser,
                         file: Annotated[UploadFile, File()]) -> Response:
     require(user, "analytics:manage")
-    data = await file.read(MAX_CSV_BYTES + 1)
+    data = file.file.read(MAX_CSV_BYTES + 1)
     if len(data) > MAX_CSV_BYTES:
         raise PayloadTooLarge("The file is larger than 5 MB.")
     try:
@@ -82,5 +82,6 @@ async def import_market(request: Request, db: DbSession, user: CurrentUser,
         return _market_page(request, db, user, status_code=422,
                             problems=problems or [_("The file holds no rows.")])
     added, updated = service.import_market(db_session=db, actor=user, rows=rows)
-    return _market_page(request, db, user, problems=problems, message=_(
-        "{added} figures added, {updated} updated.", added=added, updated=updated))
+    return _market_page(request, db, user, problems=problems, message=ngettext(
+        "{n} figure added, {updated} updated.", "{n} figures added, {updated} updated.", added,
+        updated=updated))

@@ -7,7 +7,7 @@ from fastapi.responses import Response
 from searchlight.auth.access import require
 from searchlight.content.intake.draft import IntakeAnswers, slug
 from searchlight.content.intake.service import draft_profile
-from searchlight.deps import CurrentUser, DbSession
+from searchlight.deps import CurrentUser, DbSession, PostedForm
 from searchlight.errors import InvalidInput
 from searchlight.i18n import _
 from searchlight.roles import forms
@@ -37,9 +37,8 @@ def intake(request: Request, db: DbSession, user: CurrentUser) -> Response:
 
 
 @router.post("/content/intake", include_in_schema=False)
-async def draft(request: Request, db: DbSession, user: CurrentUser) -> Response:
+def draft(request: Request, db: DbSession, user: CurrentUser, form: PostedForm) -> Response:
     require(user, "roles:write")
-    form = await request.form()
     pasted = str(form.get("pasted", ""))[:MAX_PASTE]
     title, jtbd = str(form.get("title", "")).strip(), str(form.get("jtbd", "")).strip()
     if form.get("mode") == "paste":

@@ -2,6 +2,8 @@
 
 from dataclasses import dataclass, field
 
+from searchlight.i18n import unquote
+
 # dimension: (question nl, question en, good answer nl, good answer en)
 BANK: dict[str, tuple[str, str, str, str]] = {
     "skills": (
@@ -77,6 +79,7 @@ class KitQuestion:
 
 def question(dimension: str, reason: str, item_nl: str, item_en: str) -> KitQuestion:
     q_nl, q_en, g_nl, g_en = BANK[dimension]
+    item_nl, item_en = unquote(item_nl), unquote(item_en)  # the question adds its own quotes
     return KitQuestion(dimension, reason, item_en or item_nl,
                        q_nl.format(item=item_nl or item_en), q_en.format(item=item_en or item_nl),
                        g_nl, g_en)

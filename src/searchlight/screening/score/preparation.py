@@ -116,6 +116,7 @@ def profile_items(
                 dimension=key, index=index, text_nl=item.get("text_nl", ""),
                 text_en=item.get("text_en", ""), must_have=bool(item.get("must_have")),
                 min_years=item.get("min_years"), synonyms=synonyms(item.get("skills", [])),
+                concepts=tuple(item.get("skills", [])),
             ))
     return items, weights
 

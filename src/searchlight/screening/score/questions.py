@@ -2,9 +2,11 @@
 
 from dataclasses import dataclass
 
+from searchlight.i18n import unquote
 from searchlight.screening.score.scoring import ItemResult, Score
 
-# The item is quoted as the role profile writes it (PyTorch stays PyTorch), so every question
+# The item is quoted as the role profile writes it (PyTorch stays PyTorch; quotes the profile
+# put around it are dropped, these add their own), so every question
 # reads well whether the item is a skill, a phrase or a number of years.
 _PROMPTS: dict[str, tuple[str, str]] = {
     "skills": ("Laat een voorbeeld zien van werk waarin je ‘{item}’ hebt toegepast. Wat was je "
@@ -38,11 +40,9 @@ class InterviewQuestion:
 
 def _ask(dimension: str, item: ItemResult, reason: str) -> InterviewQuestion:
     dutch, english = _PROMPTS[dimension]
-    return InterviewQuestion(
-        dimension, reason,
-        dutch.format(item=item.spec.text_nl.strip() or item.spec.text_en.strip()),
-        english.format(item=item.spec.text_en.strip() or item.spec.text_nl.strip()),
-    )
+    item_nl, item_en = unquote(item.spec.text_nl), unquote(item.spec.text_en)  # ours go around
+    return InterviewQuestion(dimension, reason, dutch.format(item=item_nl or item_en),
+                             english.format(item=item_en or item_nl))
 
 
 def interview_questions(score: Score) -> list[InterviewQuestion]:

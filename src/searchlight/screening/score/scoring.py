@@ -10,19 +10,28 @@ operations), and one CV is scored as a pool of one, so both give the same number
 
 import hashlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import NamedTuple
 
 import numpy as np
 
+from searchlight.screening.score.cues import CUE_DIMENSIONS, concept_cues, topic_words
 from searchlight.screening.score.evidence import Passage
 from searchlight.screening.score.stance import STANCES, stance_weight
-from searchlight.screening.score.terms import LexicalIndex, TermPool, phrase
+from searchlight.screening.score.terms import (
+    STOPWORDS,
+    LexicalIndex,
+    Phrase,
+    TermPool,
+    phrase,
+    squashed,
+    stems,
+)
 
 DIMENSIONS = ("skills", "experience", "attitude", "results", "cognitive", "habits")
-ENGINE_VERSION = "search-stance-3"
+ENGINE_VERSION = "search-cues-5"
 
 # Cosine of the multilingual encoder mapped onto 0..1: unrelated phrases sit below about 0.45
 # (short clauses drift that high), a phrase and its translation from about 0.85 up.
@@ -36,6 +45,11 @@ MATCHED = 0.60  # an item counts as covered (and a must-have as present) from he
 # (after its stance: selling or teaching the item is not doing it). Chosen in bench/evidence.py.
 JOB_MATCH = 0.60
 QUOTES_PER_ITEM = 2
+# An attitude or a way of thinking shown in everyday wording (`cues.CONCEPT_CUES`) rather than
+# by the item's own name, and a results item's subject in a passage that states an outcome
+# (stance "achieved"): evidence, weaker than the item's name. Chosen in bench/evidence.py.
+CUE_WEIGHT = 0.5
+OUTCOME_WEIGHT = 0.6
 # Unit vectors are stored as int8 (x 127) and queries put on a 2**-16 grid, so every product is an
 # integer and every dot product too: |query| * |unit| <= 2**16 * 139 < 2**24 (Cauchy-Schwarz, unit
 # rows), which float32 holds exactly whatever the order of summing. A CV thus gets the same
@@ -54,6 +68,7 @@ class ItemSpec:
     must_have: bool = False
     min_years: int | None = None
     synonyms: tuple[str, ...] = ()
+    concepts: tuple[str, ...] = ()  # the taxonomy keys the item links (its `skills`)
 
     @cached_property
     def phrasings(self) -> tuple[str, ...]:
@@ -68,15 +83,54 @@ class ItemSpec:
         return self._clean((self.text_nl, self.text_en, *self.synonyms))
 
     @cached_property
+    def cues(self) -> tuple[str, ...]:
+        """Everyday wording of an attitude or a way of thinking (`cues.CONCEPT_CUES`)."""
+        return concept_cues(self.concepts) if self.dimension in CUE_DIMENSIONS else ()
+
+    @cached_property
+    def topics(self) -> tuple[str, ...]:
+        """A results item's subject as single words: an outcome about one of them shows it."""
+        if self.dimension != "results":
+            return ()
+        return topic_words((*self._clean((self.text_nl, self.text_en)),
+                            *concept_cues(self.concepts)))
+
+    @cached_property
+    def term_stems(self) -> frozenset[str]:
+        """Every stem that scoring the item looks up in a CV (its names, cues and subject): a
+        pool read from storage needs the passages of these."""
+        found = {stem for query in self.queries for options in phrase(query).word_stems
+                 for stem in options}
+        found.update(stem for cue in self.cues for options in cue_phrase(cue).word_stems
+                     for stem in options)
+        found.update(stem for word in self.topics for stem in stems(word))
+        return frozenset(found)
+
+    @cached_property
     def signature(self) -> str:
         """Everything that decides the item's strength in a CV; equal signatures give equal
         strengths, so a re-rank reuses them (must-have only changes what a weak item means)."""
-        content = repr((ENGINE_VERSION, self.dimension, self.queries, self.min_years))
+        content = repr((ENGINE_VERSION, self.dimension, self.queries, self.min_years, self.cues,
+                        self.topics))
         return hashlib.sha1(content.encode(), usedforsecurity=False).hexdigest()[:16]
 
     def _clean(self, texts: tuple[str, ...]) -> tuple[str, ...]:
         cleaned = (_YEARS.sub(" ", t).strip(" -,") if self.min_years else t for t in texts)
         return tuple(dict.fromkeys(t for t in cleaned if t))
+
+
+def items_key(signatures: Iterable[str]) -> str:
+    """One short key for the items a result measured, in the order it lists them: a re-rank
+    after a weights-only edit copies a result through when its key is one the new version
+    gives (a column compare, where reading each stored result's item keys cost a JSON parse)."""
+    joined = ",".join(signatures)
+    return hashlib.sha1(joined.encode(), usedforsecurity=False).hexdigest()[:16]
+
+
+def input_hash(profile_hash: str, document_id: int) -> str:
+    """What a result was scored from: the version's profile and the CV's document (PostgreSQL's
+    weights-only re-rank computes the same in SQL, `reweigh._in_sql`)."""
+    return hashlib.sha256(f"{profile_hash}:{document_id}".encode()).hexdigest()
 
 
 @dataclass(frozen=True)
@@ -86,7 +140,7 @@ class Quote:
     end: int
     section: str
     strength: float
-    stance: str = "doing"  # see stance.py: only "doing" and "listed" reach the evidence floor
+    stance: str = "doing"  # see stance.py: only doing, achieved and listed reach the floor
 
 
 @dataclass(frozen=True)
@@ -289,21 +343,52 @@ def passage_cosines(
             np.maximum.at(out[:, item], rows, best[:, column])
 
 
+def passage_signals(
+    spec: ItemSpec, cosines: np.ndarray, terms: TermPool, pool: PassagePool
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per passage, before stance: the item's match by meaning or by its names, whether a cue
+    of the item is in it, and whether it states an outcome about the item's subject."""
+    exact = np.zeros(len(cosines), dtype=bool)
+    for query in spec.queries:
+        exact |= terms.passages_with(phrase(query))
+    scaled = (cosines - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR)
+    named = np.maximum(SEMANTIC_CEILING * np.clip(scaled, 0.0, 1.0), exact)
+    cued = np.zeros(len(cosines), dtype=bool)
+    for cue in spec.cues:
+        cued |= terms.passages_with(cue_phrase(cue))
+    outcome = np.zeros(len(cosines), dtype=bool)
+    if spec.topics:
+        for word in spec.topics:
+            for stem in stems(word):
+                outcome |= terms.holding(stem)
+        outcome &= pool.stances == _STANCE_CODE["achieved"]
+    return named, cued, outcome
+
+
 def passage_strengths(
     spec: ItemSpec, cosines: np.ndarray, terms: TermPool, pool: PassagePool,
     stance_weights: dict[str, np.ndarray] | None = None,
 ) -> np.ndarray:
     """Strength of the item in each passage: the best of its phrasings, by meaning or by terms
-    (all content words of one of its names in the passage counts as full evidence)."""
-    exact = np.zeros(len(cosines), dtype=bool)
-    for query in spec.queries:
-        exact |= terms.passages_with(phrase(query))
-    scaled = (cosines - COSINE_FLOOR) / (COSINE_FULL - COSINE_FLOOR)
-    strengths = np.maximum(SEMANTIC_CEILING * np.clip(scaled, 0.0, 1.0), exact)
+    (all content words of one of its names in the passage counts as full evidence), or, weaker,
+    its everyday wording (`CUE_WEIGHT`) or an outcome about its subject (`OUTCOME_WEIGHT`)."""
+    named, cued, outcome = passage_signals(spec, cosines, terms, pool)
+    strengths = np.maximum(np.maximum(named, CUE_WEIGHT * cued), OUTCOME_WEIGHT * outcome)
     # Only doing is full evidence: a bare list shows a skill a little (and an attitude or a
     # result not at all); selling, teaching, working near or aspiring to it hardly (stance.py).
     table = _STANCE_WEIGHTS if stance_weights is None else stance_weights
     return np.asarray(strengths * table[spec.dimension][pool.stances])
+
+
+def cue_phrase(cue: str) -> Phrase:
+    """A cue's words, in any order; a cue with stopwords ("van voor tot achter", "pak het
+    aan") only as written, since its content words alone say something else."""
+    if any(word in STOPWORDS for word in re.findall(r"\w+", cue.lower())):
+        return Phrase((), squashed(cue))
+    found = phrase(cue)
+    # One word is looked up by its stems only: written together with its neighbours it turns
+    # up inside other words ("orde" in "voor de dbt").
+    return Phrase(found.word_stems, "") if len(found.word_stems) == 1 else found
 
 
 def item_years(

@@ -30,12 +30,12 @@ def _squash(words: Sequence[str]) -> str:
 
 @dataclass(frozen=True)
 class SkillMatcher:
-    phrases: dict[str, str]  # spaced or squashed phrase -> skill key
+    phrases: dict[str, tuple[str, ...]]  # spaced or squashed phrase -> every skill it names
     labels: dict[str, str]  # skill key -> preferred label
 
     @classmethod
     def build(cls, entries: Iterable[tuple[str, str, Sequence[str]]]) -> "SkillMatcher":
-        phrases: dict[str, str] = {}
+        phrases: dict[str, dict[str, None]] = {}  # one name can belong to several skills
         labels: dict[str, str] = {}
         for key, label, synonyms in entries:
             labels[key] = label
@@ -43,10 +43,10 @@ class SkillMatcher:
                 words = _words(name)
                 if not words or len(words) > MAX_WORDS or len(name.strip()) < MIN_CHARS:
                     continue
-                phrases.setdefault(" ".join(words), key)
+                phrases.setdefault(" ".join(words), {})[key] = None
                 if len(words) > 1:
-                    phrases.setdefault(_squash(words), key)
-        return cls(phrases, labels)
+                    phrases.setdefault(_squash(words), {})[key] = None
+        return cls({name: tuple(keys) for name, keys in phrases.items()}, labels)
 
     def find(self, passages: Sequence[Passage]) -> list[FoundSkill]:
         hits: dict[str, list[int]] = {}
@@ -55,9 +55,10 @@ class SkillMatcher:
             for size in range(1, MAX_WORDS + 1):
                 for start in range(len(words) - size + 1):
                     window = words[start:start + size]
-                    key = self.phrases.get(" ".join(window)) or (
-                        self.phrases.get(_squash(window)) if size == 1 else None)
-                    if key and index not in hits.setdefault(key, []):
-                        hits[key].append(index)
+                    keys = self.phrases.get(" ".join(window)) or (
+                        self.phrases.get(_squash(window), ()) if size == 1 else ())
+                    for key in keys:
+                        if index not in hits.setdefault(key, []):
+                            hits[key].append(index)
         return [FoundSkill(key, self.labels[key], tuple(found))
                 for key, found in sorted(hits.items(), key=lambda kv: (-len(kv[1]), kv[0]))]

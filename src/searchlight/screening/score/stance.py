@@ -14,13 +14,19 @@ statement of work). The weights are chosen by cross-validation in `bench/evidenc
 import re
 from typing import Literal
 
-Stance = Literal["doing", "listed", "teaching", "selling", "near", "aspiring"]
-STANCES: tuple[Stance, ...] = ("doing", "listed", "teaching", "selling", "near", "aspiring")
+from searchlight.screening.score.cues import is_outcome
+
+Stance = Literal["doing", "listed", "teaching", "selling", "near", "aspiring", "achieved"]
+# "achieved" is doing that also states what came of it (`cues.is_outcome`): full evidence like
+# doing, and what a results item looks for. Appended last: stored codes keep their meaning.
+STANCES: tuple[Stance, ...] = ("doing", "listed", "teaching", "selling", "near", "aspiring",
+                               "achieved")
+DOING_STANCES = frozenset({"doing", "achieved"})
 
 # How much of a passage's match counts as evidence, per stance (skills; see `stance_weight`).
 # Only doing is full evidence; a listed skill is weaker; the rest stay under the evidence floor.
 WEIGHTS: dict[str, float] = {
-    "doing": 1.0, "listed": 0.85, "teaching": 0.05, "selling": 0.05, "near": 0.05,
+    "doing": 1.0, "achieved": 1.0, "listed": 0.85, "teaching": 0.05, "selling": 0.05, "near": 0.05,
     "aspiring": 0.05,
 }
 STUDIED_THINKING = 0.9  # an "aspiring" (studied) passage for a cognitive item
@@ -89,6 +95,10 @@ NEAR = _cues(
     r"(?:engineers|scientists|developers|teams?)",
     r"(?:discovery |sales )?(?:calls?|conversations?|interviews?|meetings?) (?:\w+ ){0,6}about",
     r"(?:intake)?gesprekken (?:\w+ ){0,3}over", r"werving",
+    # Advising a client on something is not doing it ("Advised an insurer whose data team
+    # then built a claims-triage model").
+    r"advis(?:ed|ing|es)", r"advisor", r"adviseerde", r"adviseert", r"adviseur",
+    r"the client reported", r"de klant meldde",
 )
 # Verbs of doing the work itself: they keep a passage "doing" even beside a near cue
 # ("Worked with the data team, building their feature pipelines").
@@ -107,7 +117,9 @@ DOING = _cues(
 )
 # A verb right after "who", "that", "die" is someone else's doing: "the team that migrated 40
 # models", "engineers who ran the proof of concept".
-_OTHERS_DOING = re.compile(r"\b(?:that|who|which|whose|die|dat|welke)\s+\w+", re.IGNORECASE)
+# (or a few words after it: "an insurer whose data team then built a model").
+_OTHERS_DOING = re.compile(r"\b(?:that|who|which|whose|die|dat|welke)\s+(?:[\w'-]+\s+){0,3}$",
+                           re.IGNORECASE)
 _DATED = re.compile(r"(?:19|20)\d\d\s*(?:-|–|—|to|tot|t/m)\s*(?:(?:\w+\.?\s+)?(?:19|20)\d\d|\w+)",
                     re.IGNORECASE)
 _LIST_SEPARATORS = re.compile(r"\s*(?:[,;|·•/]|\s-\s)\s*")
@@ -115,7 +127,8 @@ _VERBISH = re.compile(r"\b\w+(?:ed|ing|de|te)\b", re.IGNORECASE)
 
 
 def _does(text: str) -> bool:
-    return DOING.search(_OTHERS_DOING.sub(" ", text)) is not None
+    return any(not _OTHERS_DOING.search(text[max(0, m.start() - 60):m.start()])
+               for m in DOING.finditer(text))
 
 
 def is_bare_list(text: str) -> bool:
@@ -150,7 +163,7 @@ def stance_of(text: str, section: str = "summary") -> Stance:
         # A course or a degree names a subject studied; a thesis or project in it that built
         # something is doing.
         return "aspiring"
-    return "doing"
+    return "achieved" if is_outcome(text) else "doing"
 
 
 def within_jobs(
@@ -163,10 +176,10 @@ def within_jobs(
     result = list(stances)
     for first, end in jobs:
         role = stances[first] if 0 <= first < len(stances) else "doing"
-        if role in ("doing", "listed"):
+        if role in ("doing", "achieved", "listed"):
             continue
         for index in range(first + 1, min(end, len(stances))):
-            if result[index] == "doing" and not _does(texts[index]):
+            if result[index] in DOING_STANCES and not _does(texts[index]):
                 result[index] = role
     return result
 

@@ -19,6 +19,7 @@ uit tot over onder tegen dan maar niet wel je ik we wij hun haar zijn mijn
 """.split())
 MIN_SQUASHED = 4  # shorter phrases would be found inside unrelated words
 MAX_TERM = 100  # longer "words" are debris (hashes, run-together lists), never a skill's name
+MIN_ADJECTIVE = 6  # "usual", "ideal", "total" are left to the stemmer (which keeps them whole)
 
 
 @lru_cache(maxsize=1)
@@ -29,7 +30,19 @@ def _stemmers() -> tuple[Stemmer.Stemmer, Stemmer.Stemmer]:
 @lru_cache(maxsize=65536)
 def stems(word: str) -> tuple[str, ...]:
     english, dutch = _stemmers()
-    return tuple({english.stemWord(word), dutch.stemWord(word)})
+    return tuple({_english_stem(english, word), dutch.stemWord(word)})
+
+
+def _english_stem(english: Stemmer.Stemmer, word: str) -> str:
+    """Snowball's English stem, except that an adjective in -al keeps its ending: Snowball
+    strips it, so "practical" would be "practice", "digital" "digit", "analytical"
+    "analytics" and "critical" "critic", a different thing each time. Its plural ("-als") and
+    adverb ("-ally") fold onto it. Dutch's stemmer leaves these English words whole, so CVs
+    indexed before this rule still hold the same stem for them."""
+    adjective = word[:-1] if word.endswith("als") else word[:-2] if word.endswith("ally") else word
+    if adjective.endswith("al") and len(adjective) >= MIN_ADJECTIVE:
+        return adjective
+    return str(english.stemWord(word))
 
 
 def words(text: str) -> list[str]:

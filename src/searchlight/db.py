@@ -53,6 +53,7 @@ def utcnow() -> datetime:
 
 
 WRITES = "searchlight_writes"  # execution option: this transaction is there to write
+_CHANGES_AT_BEGIN = "searchlight_changes_at_begin"  # SQLite's change count when it began
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -76,6 +77,24 @@ def _configure_sqlite(engine: Engine) -> None:
         # committed, it fails at once with "database is locked".
         writes = connection.get_execution_options().get(WRITES, False)
         connection.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+        connection.info[_CHANGES_AT_BEGIN] = connection.connection.dbapi_connection.total_changes
+
+
+def end_unwritten_transaction(db_session: Session) -> None:
+    """Before a slow call outside the database (a remote model): on SQLite, end the session's
+    transaction when it has changed nothing yet, so the call holds neither the write lock (a
+    form post takes it when it begins) nor a read that can no longer turn into a write. The
+    next query begins a fresh transaction. On PostgreSQL, or once something was written, this
+    does nothing: the request's work stays one transaction."""
+    if (db_session.get_bind().dialect.name != "sqlite" or not db_session.in_transaction()
+            or db_session.in_nested_transaction()
+            or db_session.new or db_session.dirty or db_session.deleted):
+        return
+    connection = db_session.connection()
+    begun_at = connection.info.get(_CHANGES_AT_BEGIN)
+    raw: Any = connection.connection.dbapi_connection
+    if begun_at is not None and raw is not None and raw.total_changes == begun_at:
+        db_session.commit()
 
 
 _ORJSON_OPTIONS = orjson.OPT_NON_STR_KEYS | orjson.OPT_SERIALIZE_NUMPY

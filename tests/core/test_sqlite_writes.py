@@ -4,7 +4,9 @@ A transaction opened to write (a form post, a job's store step) therefore takes 
 it begins and waits its turn instead. These tests use a database file of their own, since the
 suite's shared test connection cannot show two connections."""
 
+import sqlite3
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -12,7 +14,7 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
-from searchlight.db import WRITES, make_engine
+from searchlight.db import WRITES, end_unwritten_transaction, make_engine
 from tests.conftest import TEST_DATABASE_URL
 
 on_sqlite = pytest.mark.skipif(not TEST_DATABASE_URL.startswith("sqlite"),
@@ -87,3 +89,49 @@ def test_it_opens_a_form_posts_session_to_write_and_a_pages_session_to_read(clie
     client.get("/login")
     client.post("/login", data={"email": "nobody@example.org", "password": "x"})
     assert opened == ["read", "write"]
+
+
+def _writer_session(engine: Engine) -> Session:
+    session = Session(engine)
+    session.execution_options = session.execution_options.union({WRITES: True})
+    return session
+
+
+def _write_elsewhere(engine: Engine) -> float:
+    """Seconds another connection waits to write (its busy timeout lowered to 0.2 s)."""
+    started = time.monotonic()
+    connection = sqlite3.connect(str(engine.url.database), timeout=0.2, isolation_level=None)
+    try:
+        connection.execute("UPDATE counts SET n = n + 10")
+    except sqlite3.OperationalError as error:
+        raise OperationalError("UPDATE counts", {}, error) from error
+    finally:
+        connection.close()
+    return time.monotonic() - started
+
+
+@on_sqlite
+def test_it_lets_others_write_while_a_form_post_waits_for_a_model(file_engine):
+    with _writer_session(file_engine) as session:
+        session.execute(text("SELECT n FROM counts")).scalar_one()  # holds the write lock
+        with pytest.raises(OperationalError, match="database is locked"):
+            _write_elsewhere(file_engine)
+        end_unwritten_transaction(session)  # nothing written yet: the lock goes
+        assert _write_elsewhere(file_engine) < 0.2  # what happens while the model answers
+        session.execute(text("UPDATE counts SET n = n + 1"))  # the answer is recorded
+        session.commit()
+    with file_engine.connect() as connection:
+        assert connection.execute(text("SELECT n FROM counts")).scalar_one() == 11
+
+
+@on_sqlite
+def test_it_keeps_a_transaction_that_has_written_whole(file_engine):
+    with _writer_session(file_engine) as session:
+        session.execute(text("UPDATE counts SET n = n + 1"))
+        end_unwritten_transaction(session)  # something written: the work stays one unit
+        assert session.in_transaction()
+        with pytest.raises(OperationalError, match="database is locked"):
+            _write_elsewhere(file_engine)
+        session.rollback()
+    with file_engine.connect() as connection:
+        assert connection.execute(text("SELECT n FROM counts")).scalar_one() == 0

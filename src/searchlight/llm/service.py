@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
 from searchlight.config import Settings, get_settings
+from searchlight.db import end_unwritten_transaction
 from searchlight.llm import budget, errors, prompts
 from searchlight.llm.errors import AIStopped, LLMUnavailable
 from searchlight.llm.openai_client import OpenAICompatibleProvider
@@ -87,6 +88,7 @@ def ask(*, db_session: Session, prepared: Prepared, request: ChatRequest) -> Cha
         prompt_chars=sum(len(m["content"]) for m in request.messages()),
         asked=request.max_tokens or None,
     )
+    end_unwritten_transaction(db_session)  # SQLite: no lock held while the model answers
     reply = prepared.provider.chat(ChatRequest(
         system=request.system, user=request.user, max_tokens=cap,
         response_format=request.response_format, follow_up=request.follow_up))

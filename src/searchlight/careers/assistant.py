@@ -17,6 +17,7 @@ from searchlight.anonymise import anonymise
 from searchlight.assessments.grading.guard import inspect_answer
 from searchlight.careers.models import AssistantLog, FaqEntry
 from searchlight.careers.service import Vacancy
+from searchlight.db import end_unwritten_transaction
 from searchlight.llm.errors import AIError
 from searchlight.llm.service import generate_text
 from searchlight.matching.lexical import Analyzer, LexicalIndex
@@ -94,7 +95,9 @@ def ask(db_session: Session, item: Vacancy, question: str) -> Answer:
     asked = " ".join(guard.cleaned.split()) if guard.flagged else question
     # Nobody's personal data reaches retrieval, a model or the log: "[EMAIL]" and the like go.
     asked = " ".join(PLACEHOLDER.sub(" ", anonymise(asked, language=item.language).text).split())
-    found = retrieve(asked, sources_for(db_session, item), item.language)
+    sources = sources_for(db_session, item)
+    end_unwritten_transaction(db_session)  # retrieval may load the encoder: hold no lock
+    found = retrieve(asked, sources, item.language)
     answer = Answer(False, "", [], "offline", guard.flagged)
     if found:
         try:

@@ -1,7 +1,6 @@
 """An erasure survives a restore: the ledger is kept through it and applied again, so a person
 erased after the backup was made is erased again from the restored database."""
 
-import os
 from pathlib import Path
 
 import pytest
@@ -11,23 +10,15 @@ from sqlalchemy.orm import Session
 from searchlight.candidates.documents import document_path, store_document
 from searchlight.candidates.models import Candidate
 from searchlight.config import Settings
-from searchlight.db import make_engine
 from searchlight.gdpr.models import Erasure
 from tests.candidates.factories import make_candidate, text_cv
-from tests.e2e.conftest import fresh_database_url
-from tests.governance.test_backup import _cli
+from tests.governance.test_backup import _cli, migrated_install
 
 pytestmark = pytest.mark.slow
 
 
 def test_it_applies_the_erasure_ledger_again_after_a_restore(tmp_path: Path) -> None:
-    url = fresh_database_url(tmp_path, "ledger")
-    data_dir = tmp_path / "data"
-    env = {**os.environ, "DATABASE_URL": url, "SEARCHLIGHT_ENV": "development",
-           "SEARCHLIGHT_DATA_DIR": str(data_dir)}
-    assert _cli(env, "migrate").returncode == 0
-    engine = make_engine(url)
-    settings = Settings(database_url=url, data_dir=data_dir)
+    env, engine, settings = migrated_install(tmp_path, "ledger")
     with Session(engine) as db:
         make_candidate(db, "Gerrit Gewist", email="gerrit@example.org")
         gone = make_candidate(db, "Bram Blijft", email="bram@example.org")
@@ -107,13 +98,7 @@ def test_it_keeps_a_crashed_erasure_right_through_a_restore(tmp_path: Path, mome
     """Crash after the commit: the file holds only `pending`; the restore settles it against the
     database it replaces (the erasure is there: `done`) and erases the person again. Crash before
     the commit: nothing was erased, the restore settles it as `aborted` and erases no one."""
-    url = fresh_database_url(tmp_path, "crash")
-    data_dir = tmp_path / "data"
-    env = {**os.environ, "DATABASE_URL": url, "SEARCHLIGHT_ENV": "development",
-           "SEARCHLIGHT_DATA_DIR": str(data_dir)}
-    assert _cli(env, "migrate").returncode == 0
-    engine = make_engine(url)
-    settings = Settings(database_url=url, data_dir=data_dir)
+    env, engine, settings = migrated_install(tmp_path, "crash")
     with Session(engine) as db:
         make_candidate(db, "Gerrit Gewist", email="gerrit@example.org")
         make_candidate(db, "Bram Blijft", email="bram@example.org")

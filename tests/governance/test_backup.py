@@ -8,7 +8,7 @@ import tarfile
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from searchlight.candidates.documents import document_path, store_document
@@ -27,14 +27,18 @@ def _cli(env: dict[str, str], *arguments: str) -> subprocess.CompletedProcess[st
                           timeout=300)
 
 
-def test_it_restores_the_database_and_the_files_after_a_loss(tmp_path: Path) -> None:
-    url = fresh_database_url(tmp_path, "backup")
+def migrated_install(tmp_path: Path, name: str) -> tuple[dict[str, str], Engine, Settings]:
+    """A fresh database migrated by the CLI: the CLI's environment, an engine and settings."""
+    url = fresh_database_url(tmp_path, name)
     data_dir = tmp_path / "data"
     env = {**os.environ, "DATABASE_URL": url, "SEARCHLIGHT_ENV": "development",
            "SEARCHLIGHT_DATA_DIR": str(data_dir)}
     assert _cli(env, "migrate").returncode == 0
-    engine = make_engine(url)
-    settings = Settings(database_url=url, data_dir=data_dir)
+    return env, make_engine(url), Settings(database_url=url, data_dir=data_dir)
+
+
+def test_it_restores_the_database_and_the_files_after_a_loss(tmp_path: Path) -> None:
+    env, engine, settings = migrated_install(tmp_path, "backup")
     with Session(engine) as db:
         kept = make_candidate(db, "Fenna Backup")
         document = store_document(db_session=db, data=text_cv("Fenna Backup"),

@@ -14,6 +14,7 @@ import logging
 import shutil
 from dataclasses import replace
 from pathlib import Path
+from typing import NamedTuple
 
 from sqlalchemy import case, distinct, func, select, update
 from sqlalchemy.orm import Session
@@ -80,13 +81,12 @@ def _screen_chunk(batch_id: int, settings: Settings, embedder: Embedder) -> bool
         if not files:
             return False
         analysed = _analyse(db_session, files, embedder)
-        if not jobs.one_writer(db_session):
+        one_writer = jobs.one_writer(db_session)
+        if not one_writer:
             spooled = _store_chunk(db_session, batch_id, files, analysed, settings, embedder)
-        else:
-            claimed, spooled = [file.id for file in files], None
-    if spooled is None:
+    if one_writer:
         with transaction(writes=True) as db_session:
-            files = _claim(db_session, batch_id, claimed)
+            files = _claim(db_session, batch_id, list(analysed))
             spooled = _store_chunk(db_session, batch_id, files, analysed, settings, embedder)
     for path in spooled:  # only once the results are committed
         Path(path).unlink(missing_ok=True)
@@ -103,32 +103,44 @@ def _claim(db_session: Session, batch_id: int, ids: list[int] | None) -> list[Ba
         query.order_by(BatchFile.position).limit(CHUNK).with_for_update(skip_locked=True)))
 
 
+class _Read(NamedTuple):
+    """A spooled file as `_analyse` found it."""
+
+    data: bytes | None  # None: reading it failed (`_screen_file` meets and reports that again)
+    known: bool  # screened before (an earlier batch): scored again, counted as a duplicate
+    prepared: Prepared | None  # None: left to `screen_one` (no content, known, or it failed)
+
+
 def _analyse(db_session: Session, files: list[BatchFile],
-             embedder: Embedder) -> dict[int, Prepared]:
-    """What each file says, worked out before anything is written (reads only). Files screened
-    before, and files without content, are left to `screen_one`, which finds them at once.
-    The role's scorer is made here too (item vectors, once per profile version)."""
+             embedder: Embedder) -> dict[int, _Read]:
+    """What each file says, worked out before anything is written (reads only); every claimed
+    file has an entry. The role's scorer is made here too (item vectors, once per profile
+    version)."""
     role = db_session.get_one(Role, db_session.get_one(ScreeningBatch, files[0].batch_id).role_id)
     scorer_for(db_session=db_session, version=current_version(db_session=db_session, role=role),
                embedder=embedder)
     skills = skill_matcher(db_session=db_session)
-    analysed: dict[int, Prepared] = {}
+    analysed: dict[int, _Read] = {}
     for file in files:
+        data: bytes | None = None
+        known = False
+        prepared: Prepared | None = None
         try:
             data = Path(file.spool_path).read_bytes() if file.spool_path else b""
-            if not data or known_analysis(db_session=db_session, data=data) is not None:
-                continue
-            analysed[file.id] = read_cv(data, Path(file.filename).name, embedder=embedder,
-                                        skills=skills)
+            known = bool(data) and known_analysis(db_session=db_session, data=data) is not None
+            if data and not known:
+                prepared = read_cv(data, Path(file.filename).name, embedder=embedder,
+                                   skills=skills)
         except ExtractionError as error:
-            analysed[file.id] = error
+            prepared = error
         except Exception:  # screen_one meets it again and reports it as this file's error
             log.exception("analysing file %s of batch %s failed", file.id, file.batch_id)
+        analysed[file.id] = _Read(data, known, prepared)
     return analysed
 
 
 def _store_chunk(
-    db_session: Session, batch_id: int, files: list[BatchFile], analysed: dict[int, Prepared],
+    db_session: Session, batch_id: int, files: list[BatchFile], analysed: dict[int, _Read],
     settings: Settings, embedder: Embedder,
 ) -> list[str]:
     """Store the analysed files with their results and "done" marks; the spool files to delete
@@ -141,7 +153,7 @@ def _store_chunk(
         BatchFile.batch_id == batch_id, BatchFile.status == "done")))
     for file in files:
         report = _screen_file(db_session, file, role, actor, settings, embedder,
-                              analysed.get(file.id))
+                              analysed[file.id])
         duplicate = report.status == "duplicate" or (
             report.document_id is not None and report.document_id in seen)
         file.status = "duplicate" if duplicate else (
@@ -158,11 +170,13 @@ def _store_chunk(
 
 def _screen_file(
     db_session: Session, file: BatchFile, role: Role, actor: User | None, settings: Settings,
-    embedder: Embedder, prepared: Prepared | None,
+    embedder: Embedder, read: _Read,
 ) -> FileReport:
     try:
-        data = Path(file.spool_path).read_bytes() if file.spool_path else b""
-        if data and known_analysis(db_session=db_session, data=data) is not None:
+        data = read.data
+        if data is None:  # reading failed in `_analyse`: again here, as this file's error
+            data = Path(file.spool_path).read_bytes() if file.spool_path else b""
+        if read.known:
             # screened before (an earlier batch): scored again, but counted as a duplicate
             with db_session.begin_nested():
                 report = screen_one(db_session=db_session, source=file.filename, data=data,
@@ -171,7 +185,7 @@ def _screen_file(
         with db_session.begin_nested():  # a file that fails leaves the others in the chunk
             return screen_one(db_session=db_session, source=file.filename, data=data, role=role,
                               actor=actor, settings=settings, embedder=embedder,
-                              prepared=prepared)
+                              prepared=read.prepared)
     except Exception as error:
         log.exception("screening file %s of batch %s failed", file.id, file.batch_id)
         return FileReport(file.filename, "error", error_code="internal",

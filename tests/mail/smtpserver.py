@@ -1,11 +1,12 @@
 """A tiny SMTP server for tests (asyncio, in a thread): enough of RFC 5321 for smtplib's
 EHLO/MAIL/RCPT/DATA/QUIT, and AUTH PLAIN/LOGIN when a password is set. Received messages land in
-`messages`; `fail_next` makes the next DATA answer 451."""
+`messages`; `fail_next` makes the next DATA answer 451; `pause` and `while_sending` hold a
+message in flight."""
 
 import asyncio
 import base64
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from email import message_from_bytes
 from email.message import Message
@@ -29,6 +30,9 @@ class SmtpServer:
     messages: list[Received] = field(default_factory=list)
     fail_next: int = 0
     logins: list[str] = field(default_factory=list)
+    # Seconds to wait before answering DATA, and a call made then (in the server's thread).
+    pause: float = 0.0
+    while_sending: Callable[[], None] | None = None
 
     def start(self) -> None:
         self._loop = asyncio.new_event_loop()
@@ -97,6 +101,10 @@ class SmtpServer:
                 data = b""
                 while (chunk := await reader.readline()) not in (b".\r\n", b""):
                     data += chunk[1:] if chunk.startswith(b"..") else chunk
+                if self.pause:
+                    await asyncio.sleep(self.pause)
+                if self.while_sending is not None:
+                    self.while_sending()
                 if self.fail_next:
                     self.fail_next -= 1
                     say("451 try again later")

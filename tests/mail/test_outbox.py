@@ -1,14 +1,19 @@
 import logging
+import threading
+from collections.abc import Iterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, sessionmaker
 
 from searchlight import jobs
-from searchlight.db import utcnow
-from searchlight.mail import get_mail_settings, queue_mail, send_due
+from searchlight.db import make_engine, override_sessions, utcnow
+from searchlight.mail import get_mail_settings, queue_mail, send_due, service
 from searchlight.mail.models import OutboxMessage
+from searchlight.migrate import upgrade
+from tests.e2e.conftest import fresh_database_url
 from tests.mail.smtpserver import SmtpServer
 
 
@@ -93,3 +98,78 @@ def test_it_runs_as_a_background_job(db: Session, smtp_server: SmtpServer) -> No
     assert len(smtp_server.messages) == 1
     assert db.scalar(select(OutboxMessage.status)) == "sent"
     assert ("mail.send_due", {}) not in jobs.due_work()
+
+
+def test_it_leaves_a_message_to_the_worker_that_claimed_it_until_its_lease_runs_out(
+        db: Session, smtp_server: SmtpServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    message = _queue(db)
+
+    def dies(*_: object) -> None:
+        raise KeyboardInterrupt  # the worker is stopped while it talks to the server
+
+    deliver = service.deliver
+    monkeypatch.setattr(service, "deliver", dies)
+    with pytest.raises(KeyboardInterrupt):
+        send_due()
+    monkeypatch.setattr(service, "deliver", deliver)
+    db.refresh(message)
+    assert message.status == "queued" and message.attempts == 1
+    assert message.next_attempt_at > utcnow() + timedelta(minutes=10)
+    assert send_due() == 0  # still the other worker's
+    message.next_attempt_at = utcnow()
+    db.commit()
+    assert send_due() == 1
+    db.refresh(message)
+    assert message.status == "sent" and message.attempts == 2
+
+
+@pytest.fixture
+def own_database(tmp_path: Path) -> Iterator[Engine]:
+    """A database of its own, so that each worker below has its own connection (the suite's
+    shared test connection cannot show two)."""
+    engine = make_engine(fresh_database_url(tmp_path, "mail"))
+    upgrade(engine)
+    with override_sessions(sessionmaker(bind=engine, expire_on_commit=False)):
+        yield engine
+    engine.dispose()
+
+
+def _queue_on(engine: Engine) -> int:
+    with Session(engine) as db:
+        message = _queue(db)
+        return message.id
+
+
+def test_two_workers_never_send_one_message_twice(
+        own_database: Engine, smtp_server: SmtpServer) -> None:
+    message_id = _queue_on(own_database)
+    smtp_server.pause = 0.5  # both workers have found the message before the first is done
+    counts: list[int] = []
+    workers = [threading.Thread(target=lambda: counts.append(send_due())) for _ in range(2)]
+    for worker in workers:
+        worker.start()
+    for worker in workers:
+        worker.join(timeout=30)
+    assert sorted(counts) == [0, 1] and len(smtp_server.messages) == 1
+    with Session(own_database) as db:
+        message = db.get(OutboxMessage, message_id)
+        assert message is not None and message.status == "sent" and message.attempts == 1
+
+
+def test_a_write_elsewhere_during_a_send_cannot_undo_its_record(
+        own_database: Engine, smtp_server: SmtpServer) -> None:
+    """On SQLite a transaction that read before the send could no longer write after another
+    connection committed: the message went out but stayed queued, and went out again."""
+    first = _queue_on(own_database)
+
+    def another_message() -> None:
+        _queue_on(own_database)
+
+    smtp_server.while_sending = another_message
+    assert send_due() == 1
+    smtp_server.while_sending = None
+    assert send_due() == 1  # the message queued meanwhile, not the first again
+    assert len(smtp_server.messages) == 2
+    with Session(own_database) as db:
+        statuses = dict(db.execute(select(OutboxMessage.id, OutboxMessage.status)).all())
+        assert statuses[first] == "sent" and list(statuses.values()) == ["sent", "sent"]

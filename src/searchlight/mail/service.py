@@ -8,7 +8,7 @@ SEARCHLIGHT_SMTP_TLS ("none", "starttls" or "ssl"), SEARCHLIGHT_SMTP_TIMEOUT_SEC
 import logging
 import smtplib
 import ssl
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
-from sqlalchemy import select
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from searchlight import jobs
@@ -27,6 +27,8 @@ log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
 BACKOFF_MINUTES = (1, 5, 30, 120, 720)
+# How long a claimed message is left to its worker before another may send it.
+SEND_LEASE = timedelta(minutes=15)
 
 
 class MailSettings(BaseSettings):
@@ -92,38 +94,75 @@ def deliver(message: OutboxMessage, settings: MailSettings) -> None:
         client.send_message(email)
 
 
+def _claim(message_id: int, now: datetime) -> OutboxMessage | None:
+    """Take one due message for this worker: one conditional update, so two workers never both
+    get it. The claim counts the attempt and moves the next attempt a lease ahead: a worker that
+    dies while sending leaves the message due again once the lease runs out."""
+    with transaction(writes=True) as db_session:
+        claimed = db_session.execute(
+            update(OutboxMessage)
+            .where(OutboxMessage.id == message_id, OutboxMessage.status == "queued",
+                   OutboxMessage.next_attempt_at <= now)
+            .values(attempts=OutboxMessage.attempts + 1, next_attempt_at=now + SEND_LEASE)
+            .execution_options(synchronize_session=False))
+        if claimed.rowcount != 1:  # type: ignore[attr-defined]
+            return None
+        message = db_session.get(OutboxMessage, message_id)
+        if message is not None:
+            db_session.expunge(message)
+        return message
+
+
+def _reason(error: Exception) -> str:
+    """Only the error class and SMTP code: never the body or the address."""
+    code = getattr(error, "smtp_code", None)
+    return f"{type(error).__name__} {code}" if code else type(error).__name__
+
+
+def _record(message: OutboxMessage, error: Exception | None) -> None:
+    """Write down how a claimed send went, in a short transaction of its own."""
+    with transaction(writes=True) as db_session:
+        stored = db_session.get(OutboxMessage, message.id)
+        if stored is None:  # erased while it was being sent
+            return
+        if error is None:
+            stored.status, stored.sent_at, stored.last_error = "sent", utcnow(), ""
+            return
+        stored.last_error = _reason(error)
+        if stored.attempts >= MAX_ATTEMPTS:
+            stored.status = "failed"
+        else:
+            wait = BACKOFF_MINUTES[min(stored.attempts - 1, len(BACKOFF_MINUTES) - 1)]
+            stored.next_attempt_at = utcnow() + timedelta(minutes=wait)
+
+
 def send_due(settings: MailSettings | None = None) -> int:
-    """Send every queued message whose time has come; returns how many were sent."""
+    """Send every queued message whose time has come; returns how many this call sent.
+
+    Each message is claimed, sent and recorded in three steps, and no transaction is open while
+    the SMTP server is talked to: a slow server holds no lock, and a write elsewhere in between
+    cannot undo the record of a message that went out (which would send it again)."""
     settings = settings or get_mail_settings()
     if not settings.configured:
         return 0
     sent = 0
+    now = utcnow()
     with transaction() as db_session:
         ids = list(db_session.scalars(select(OutboxMessage.id).where(
-            OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= utcnow())
+            OutboxMessage.status == "queued", OutboxMessage.next_attempt_at <= now)
             .order_by(OutboxMessage.id)))
     for message_id in ids:
-        with transaction() as db_session:
-            message = db_session.get(OutboxMessage, message_id)
-            if message is None or message.status != "queued":
-                continue
-            message.attempts += 1
-            try:
-                deliver(message, settings)
-            except (smtplib.SMTPException, OSError) as error:
-                # Only the error class and SMTP code: never the body or the address.
-                reason = type(error).__name__
-                code = getattr(error, "smtp_code", None)
-                message.last_error = f"{reason} {code}" if code else reason
-                if message.attempts >= MAX_ATTEMPTS:
-                    message.status = "failed"
-                else:
-                    wait = BACKOFF_MINUTES[min(message.attempts - 1, len(BACKOFF_MINUTES) - 1)]
-                    message.next_attempt_at = utcnow() + timedelta(minutes=wait)
-                log.warning("mail %s (%s) not sent, attempt %s: %s", message.id,
-                            message.purpose, message.attempts, message.last_error)
-                continue
-            message.status, message.sent_at, message.last_error = "sent", utcnow(), ""
-            sent += 1
-            log.info("mail %s (%s) sent", message.id, message.purpose)
+        message = _claim(message_id, now)
+        if message is None:  # another worker has it, or it went
+            continue
+        try:
+            deliver(message, settings)
+        except (smtplib.SMTPException, OSError) as error:
+            _record(message, error)
+            log.warning("mail %s (%s) not sent, attempt %s: %s", message.id, message.purpose,
+                        message.attempts, _reason(error))
+            continue
+        _record(message, None)
+        sent += 1
+        log.info("mail %s (%s) sent", message.id, message.purpose)
     return sent

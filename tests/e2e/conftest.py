@@ -108,6 +108,30 @@ def page(browser, live_server):  # type: ignore[no-untyped-def]
     context.close()
 
 
+PHONE = {"width": 390, "height": 844}
+# A phone's browser, as the careers site's visitors use it (headless Chromium calls itself
+# HeadlessChrome, which the site rightly counts as a bot).
+VISITOR_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
+                 "Chrome/124.0 Mobile Safari/537.36")
+
+
+def open_page(browser, live_server: str, *, email: str = "", language: str = "",  # type: ignore[no-untyped-def]
+              phone: bool = False, **options):
+    """A page in a browser of its own (a new context): 390 px wide when `phone`, logged in as
+    `email` when given, switched to `language` ("nl", "en") when given. `options` go to
+    Playwright's new_context (a user agent, a locale)."""
+    options.setdefault("locale", "en-GB" if language == "en" else "nl-NL")
+    context = browser.new_context(base_url=live_server, **({"viewport": PHONE} if phone else {}),
+                                  **options)
+    context.set_default_timeout(15_000)
+    page = context.new_page()
+    if email:
+        log_in(page, email)
+    if language:
+        use_language(page, language)
+    return page
+
+
 def log_in(page, email: str, password: str = "searchlight-demo") -> None:  # type: ignore[no-untyped-def]
     page.goto("/login")
     page.locator("#email").fill(email)

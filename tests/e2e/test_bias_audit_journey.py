@@ -4,13 +4,10 @@ answer counted, with n and the impact ratios, on a phone too; a recruiter is ref
 
 import pytest
 
-from tests.e2e.conftest import log_in, use_language
+from tests.e2e.conftest import PHONE, VISITOR_AGENT, open_page, use_language
 from tests.screening.cvfiles import make_cv, make_pdf
 
 pytestmark = [pytest.mark.e2e, pytest.mark.runs_last]
-VISITOR_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-                 "Chrome/124.0 Mobile Safari/537.36")
-PHONE = {"width": 390, "height": 844}
 REPORT = "/fairness?role=ml-engineer&measure=stage:screened"
 
 
@@ -21,16 +18,11 @@ def _answers(page) -> int:  # type: ignore[no-untyped-def]
 
 def test_it_counts_a_candidates_voluntary_answers_for_the_auditor_only(
         browser, live_server, tmp_path):  # type: ignore[no-untyped-def]
-    auditor = browser.new_context(base_url=live_server, locale="nl-NL", viewport=PHONE)
-    auditor.set_default_timeout(15_000)
-    audit_page = auditor.new_page()
-    log_in(audit_page, "auditor@demo.searchlight.local")
+    audit_page = open_page(browser, live_server, email="auditor@demo.searchlight.local",
+                           phone=True)
     before = _answers(audit_page)
 
-    visitor = browser.new_context(base_url=live_server, locale="en-GB", user_agent=VISITOR_AGENT,
-                                  viewport=PHONE)
-    visitor.set_default_timeout(15_000)
-    page = visitor.new_page()
+    page = open_page(browser, live_server, phone=True, locale="en-GB", user_agent=VISITOR_AGENT)
     page.goto("/careers/ml-engineer")
     use_language(page, "en")
     cv = tmp_path / "cv-bias.pdf"
@@ -55,7 +47,7 @@ def test_it_counts_a_candidates_voluntary_answers_for_the_auditor_only(
     page.get_by_role("button", name="Send my answers").click()
     page.get_by_role("status").filter(has_text="only counted in totals").wait_for()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
-    visitor.close()
+    page.context.close()
 
     audit_page.goto("/")
     audit_page.get_by_role("link", name="Bias-audit").first.click()
@@ -74,13 +66,11 @@ def test_it_counts_a_candidates_voluntary_answers_for_the_auditor_only(
     assert audit_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
     download = audit_page.request.get("/fairness/report.csv?role=ml-engineer")
     assert download.ok and "stage:screened,selection,gender,woman," in download.text()
-    auditor.close()
+    audit_page.context.close()
 
-    recruiter = browser.new_context(base_url=live_server, locale="nl-NL")
-    recruiter_page = recruiter.new_page()
-    log_in(recruiter_page, "recruiter@demo.searchlight.local")
+    recruiter_page = open_page(browser, live_server, email="recruiter@demo.searchlight.local")
     assert recruiter_page.get_by_role("link", name="Bias-audit").count() == 0
     refused = recruiter_page.goto(REPORT)
     assert refused is not None and refused.status == 403
     assert recruiter_page.request.get("/fairness/report.csv?role=ml-engineer").status == 403
-    recruiter.close()
+    recruiter_page.context.close()

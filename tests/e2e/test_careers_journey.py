@@ -8,7 +8,7 @@ import io
 import httpx
 import pytest
 
-from tests.e2e.conftest import log_in, use_language
+from tests.e2e.conftest import VISITOR_AGENT, open_page, use_language
 from tests.screening.cvfiles import make_cv, make_pdf
 
 pytestmark = [pytest.mark.e2e, pytest.mark.runs_last]
@@ -22,9 +22,6 @@ def _event_totals(page) -> dict[str, int]:  # type: ignore[no-untyped-def]
     return totals
 
 
-# Headless Chromium calls itself HeadlessChrome, which the site rightly counts as a bot.
-VISITOR_AGENT = ("Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) "
-                 "Chrome/124.0 Mobile Safari/537.36")
 
 
 def _funnel_applied(page) -> int:  # type: ignore[no-untyped-def]
@@ -37,17 +34,13 @@ def _funnel_applied(page) -> int:  # type: ignore[no-untyped-def]
 def test_it_takes_a_visitor_from_the_careers_site_to_a_screened_card_on_the_board(
         browser, live_server, tmp_path):  # type: ignore[no-untyped-def]
     # Nothing counted yet: the events endpoint needs a recruiter, so ask through one.
-    recruiter = browser.new_context(base_url=live_server, locale="en-GB")
-    recruiter_page = recruiter.new_page()
-    log_in(recruiter_page, "recruiter@demo.searchlight.local")
+    recruiter_page = open_page(browser, live_server, email="recruiter@demo.searchlight.local",
+                               locale="en-GB")
     before = _event_totals(recruiter_page)
     applied_before = _funnel_applied(recruiter_page)
 
     assert httpx.get(f"{live_server}/careers").status_code == 200  # no log-in needed
-    visitor = browser.new_context(base_url=live_server, locale="en-GB", user_agent=VISITOR_AGENT,
-                                  viewport={"width": 390, "height": 844})
-    visitor.set_default_timeout(15_000)
-    page = visitor.new_page()
+    page = open_page(browser, live_server, phone=True, locale="en-GB", user_agent=VISITOR_AGENT)
     page.goto("/careers")
     use_language(page, "en")
     page.get_by_role("heading", name="Working with us").wait_for()
@@ -87,6 +80,6 @@ def test_it_takes_a_visitor_from_the_careers_site_to_a_screened_card_on_the_boar
     for event in ("overview_view", "vacancy_view", "form_completed"):
         assert after.get(event, 0) > before.get(event, 0), event
     assert _funnel_applied(recruiter_page) == applied_before + 1
-    assert not visitor.cookies()  # the careers site sets none
-    visitor.close()
-    recruiter.close()
+    assert not page.context.cookies()  # the careers site sets none
+    page.context.close()
+    recruiter_page.context.close()

@@ -7,18 +7,14 @@ import re
 
 import pytest
 
-from tests.e2e.conftest import log_in, use_language
+from tests.e2e.conftest import open_page
 
 pytestmark = [pytest.mark.e2e, pytest.mark.runs_last]
 
 
 def test_it_explains_a_decision_and_logs_a_human_re_review_of_the_contest(  # type: ignore[no-untyped-def]
         browser, live_server):
-    admin_context = browser.new_context(base_url=live_server, locale="en-GB")
-    admin_context.set_default_timeout(15_000)
-    admin = admin_context.new_page()
-    log_in(admin, "admin@demo.searchlight.local")
-    use_language(admin, "en")
+    admin = open_page(browser, live_server, email="admin@demo.searchlight.local", language="en")
     admin.goto("/candidates/new")
     admin.locator("#f-full_name").fill("Cas Bezwaar")
     admin.locator("#f-email").fill("cas.bezwaar@example.org")
@@ -34,12 +30,8 @@ def test_it_explains_a_decision_and_logs_a_human_re_review_of_the_contest(  # ty
     admin.get_by_role("button", name="Move", exact=True).click()
     admin.locator("table.history").filter(has_text="Too little experience").wait_for()
 
-    recruiter_context = browser.new_context(base_url=live_server, locale="en-GB",
-                                            viewport={"width": 390, "height": 844})
-    recruiter_context.set_default_timeout(15_000)
-    recruiter = recruiter_context.new_page()
-    log_in(recruiter, "recruiter@demo.searchlight.local")
-    use_language(recruiter, "en")
+    recruiter = open_page(browser, live_server, email="recruiter@demo.searchlight.local",
+                          language="en", phone=True)
     recruiter.goto(f"/candidates/{candidate_id}")
     recruiter.get_by_role("link", name="Decisions and explanations").click()
     decision = recruiter.locator("section.decision").filter(has_text="Pipeline decision").first
@@ -69,5 +61,5 @@ def test_it_explains_a_decision_and_logs_a_human_re_review_of_the_contest(  # ty
     log = admin.locator("main").inner_text()
     assert "decision.contested" in log and "decision.reviewed" in log
     assert "Ruben Recruiter" in log  # the audit page names the actor by the account's number
-    admin_context.close()
-    recruiter_context.close()
+    admin.context.close()
+    recruiter.context.close()

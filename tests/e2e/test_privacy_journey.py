@@ -9,18 +9,14 @@ import zipfile
 
 import pytest
 
-from tests.e2e.conftest import log_in, use_language
+from tests.e2e.conftest import open_page
 
 pytestmark = pytest.mark.e2e
 EMAIL = "nadia.vergeet@example.org"
 
 
 def test_it_exports_and_erases_a_person_with_four_eyes(browser, live_server, tmp_path):  # type: ignore[no-untyped-def]
-    admin_context = browser.new_context(base_url=live_server, locale="en-GB")
-    admin_context.set_default_timeout(15_000)
-    admin = admin_context.new_page()
-    log_in(admin, "admin@demo.searchlight.local")
-    use_language(admin, "en")
+    admin = open_page(browser, live_server, email="admin@demo.searchlight.local", language="en")
     admin.goto("/candidates/new")
     admin.locator("#f-full_name").fill("Nadia Vergeet")
     admin.locator("#f-email").fill(EMAIL)
@@ -29,12 +25,8 @@ def test_it_exports_and_erases_a_person_with_four_eyes(browser, live_server, tmp
     candidate_url = admin.url
     assert re.search(r"/candidates/\d+$", candidate_url)
 
-    officer_context = browser.new_context(base_url=live_server, locale="en-GB",
-                                          viewport={"width": 390, "height": 844})
-    officer_context.set_default_timeout(15_000)
-    officer = officer_context.new_page()
-    log_in(officer, "privacy@demo.searchlight.local")
-    use_language(officer, "en")
+    officer = open_page(browser, live_server, email="privacy@demo.searchlight.local",
+                        language="en", phone=True)
     officer.goto("/privacy")
     officer.locator("#export-email").fill(EMAIL)
     with officer.expect_download() as download_info:
@@ -66,5 +58,5 @@ def test_it_exports_and_erases_a_person_with_four_eyes(browser, live_server, tmp
     log = officer.locator("main").inner_text()
     assert "gdpr.erasure_requested" in log and "gdpr.erasure_carried_out" in log
     assert "gdpr.exported" in log
-    admin_context.close()
-    officer_context.close()
+    admin.context.close()
+    officer.context.close()

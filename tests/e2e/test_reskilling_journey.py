@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from tests.e2e.conftest import log_in, use_language
+from tests.e2e.conftest import open_page
 from tests.screening.cvfiles import make_pdf
 
 pytestmark = pytest.mark.e2e
@@ -18,12 +18,8 @@ COHORT = "E2E voorjaar"
 
 
 def _as(browser, live_server, email):  # type: ignore[no-untyped-def]
-    context = browser.new_context(base_url=live_server, locale="en-GB")
-    context.set_default_timeout(15_000)
-    page = context.new_page()
-    log_in(page, email)
-    use_language(page, "en")
-    return context, page
+    page = open_page(browser, live_server, email=email, language="en")
+    return page.context, page
 
 
 def _cohort_done(page) -> str:  # type: ignore[no-untyped-def]

@@ -1,10 +1,26 @@
-"""A screening-ready role: the Machine Learning Engineer of the handbook, with a profile."""
+"""A screening-ready role (the Machine Learning Engineer of the handbook, with a profile), and a
+CV text scored against items without the database."""
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
 
+from searchlight.matching.embedder import default_embedder
 from searchlight.roles.models import Role, RoleVersion
+from searchlight.screening.score.evidence import collect_evidence
+from searchlight.screening.score.preparation import cv_evidence
+from searchlight.screening.score.scoring import CvEvidence, ItemSpec, Score, score_cv
+
+
+def evidence_of(text: str) -> CvEvidence:
+    """As screening reads a CV (preparation.analyse), without the anonymiser."""
+    return cv_evidence(collect_evidence(text), embedder=default_embedder())
+
+
+def score_text(items: Sequence[ItemSpec], weights: Mapping[str, float], text: str) -> Score:
+    vectors = [default_embedder().encode(list(item.phrasings)) for item in items]
+    return score_cv(list(items), vectors, dict(weights), evidence_of(text))
 
 
 def _item(nl: str, en: str, **extra: Any) -> dict[str, Any]:

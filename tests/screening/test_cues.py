@@ -6,22 +6,17 @@ import copy
 
 import pytest
 from sqlalchemy import select
-from tests.screening.factories import ML_PROFILE, make_role, new_version
+from tests.screening.factories import ML_PROFILE, make_role, new_version, score_text
 from tests.screening.test_screening_service import _assert_same_as_afresh, _screen
 
 from searchlight.matching.embedder import default_embedder
 from searchlight.screening.models import ScreeningResult
 from searchlight.screening.ranking import rerank
 from searchlight.screening.score.cues import is_outcome, topic_words
-from searchlight.screening.score.evidence import collect_evidence
-from searchlight.screening.score.preparation import dated_passage_indexes, job_spans
 from searchlight.screening.score.scoring import (
-    CvEvidence,
     ItemSpec,
     Score,
     cue_phrase,
-    embedding_units,
-    score_cv,
 )
 from searchlight.screening.score.stance import stance_of, within_jobs
 from searchlight.screening.score.terms import LexicalIndex, TermPool
@@ -81,13 +76,7 @@ WEIGHTS = {"results": 1.0, "attitude": 1.0, "cognitive": 1.0}
 
 
 def _score(text: str) -> Score:
-    evidence = collect_evidence(text)
-    texts, owners = embedding_units(evidence.passages)
-    cv = CvEvidence(evidence.passages, default_embedder().encode(texts), owners,
-                    evidence.total_years if evidence.periods else None,
-                    dated_passage_indexes(evidence), evidence.stances, job_spans(evidence))
-    vectors = [default_embedder().encode(list(item.phrasings)) for item in ITEMS]
-    return score_cv(ITEMS, vectors, WEIGHTS, cv)
+    return score_text(ITEMS, WEIGHTS, text)
 
 
 def test_it_finds_results_attitude_and_thinking_in_everyday_dutch():

@@ -4,22 +4,17 @@ block; calls are recorded and audited; verdicts are cached; the endpoint down or
 leaves the offline score as it was."""
 
 from sqlalchemy import func, select
+from tests.screening.factories import score_text
 
 from searchlight.anonymise import KnownIdentity
 from searchlight.governance.models import AuditEntry
 from searchlight.llm import switch
 from searchlight.llm.models import LLMCall
-from searchlight.matching.embedder import default_embedder
 from searchlight.screening.models import QuoteCheck
-from searchlight.screening.score.evidence import collect_evidence
-from searchlight.screening.score.preparation import dated_passage_indexes, job_spans
 from searchlight.screening.score.recheck import blank_identity, quote_lines, recheck
 from searchlight.screening.score.scoring import (
-    CvEvidence,
     ItemSpec,
     Score,
-    embedding_units,
-    score_cv,
 )
 
 ITEMS = [
@@ -36,13 +31,7 @@ ML Engineer, Lumen (2021 - present)
 
 
 def _score() -> Score:
-    evidence = collect_evidence(CV)
-    texts, owners = embedding_units(evidence.passages)
-    cv = CvEvidence(evidence.passages, default_embedder().encode(texts), owners,
-                    evidence.total_years if evidence.periods else None,
-                    dated_passage_indexes(evidence), evidence.stances, job_spans(evidence))
-    vectors = [default_embedder().encode(list(item.phrasings)) for item in ITEMS]
-    return score_cv(ITEMS, vectors, WEIGHTS, cv)
+    return score_text(ITEMS, WEIGHTS, CV)
 
 
 def _ids(score: Score) -> dict[str, str]:

@@ -1,16 +1,14 @@
 import numpy as np
 import pytest
+from tests.screening.factories import evidence_of
 
 from searchlight.matching.embedder import default_embedder
-from searchlight.screening.score.evidence import collect_evidence
-from searchlight.screening.score.preparation import dated_passage_indexes, job_spans
 from searchlight.screening.score.questions import interview_questions
 from searchlight.screening.score.scoring import (
     CvEvidence,
     ItemSpec,
     PassagePool,
     PoolCv,
-    embedding_units,
     item_scores,
     passage_cosines,
     passage_strengths,
@@ -47,12 +45,7 @@ ML Engineer, Acme Insurance (Jan 2019 - present)
 
 
 def _evidence(cv_text: str) -> CvEvidence:
-    """As screening reads a CV (preparation.analyse), without the anonymiser."""
-    evidence = collect_evidence(cv_text)
-    texts, owners = embedding_units(evidence.passages)
-    return CvEvidence(evidence.passages, default_embedder().encode(texts), owners,
-                      evidence.total_years if evidence.periods else None,
-                      dated_passage_indexes(evidence), evidence.stances, job_spans(evidence))
+    return evidence_of(cv_text)
 
 
 def _vectors(items):  # type: ignore[no-untyped-def]

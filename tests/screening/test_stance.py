@@ -2,16 +2,12 @@
 bare skill list are not (or less), in Dutch and English; years count only matching jobs."""
 
 import pytest
+from tests.screening.factories import score_text
 
-from searchlight.matching.embedder import default_embedder
 from searchlight.screening.score.evidence import collect_evidence
-from searchlight.screening.score.preparation import dated_passage_indexes, job_spans
 from searchlight.screening.score.scoring import (
-    CvEvidence,
     ItemSpec,
     Score,
-    embedding_units,
-    score_cv,
 )
 from searchlight.screening.score.stance import stance_of, stance_weight, within_jobs
 
@@ -78,13 +74,7 @@ WEIGHTS = {"skills": 0.5, "experience": 0.5}
 
 
 def _score(text: str) -> Score:
-    evidence = collect_evidence(text)
-    texts, owners = embedding_units(evidence.passages)
-    cv = CvEvidence(evidence.passages, default_embedder().encode(texts), owners,
-                    evidence.total_years if evidence.periods else None,
-                    dated_passage_indexes(evidence), evidence.stances, job_spans(evidence))
-    vectors = [default_embedder().encode(list(item.phrasings)) for item in ML_ITEMS]
-    return score_cv(ML_ITEMS, vectors, WEIGHTS, cv)
+    return score_text(ML_ITEMS, WEIGHTS, text)
 
 
 def test_it_does_not_take_selling_or_demoing_for_evidence():

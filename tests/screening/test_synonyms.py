@@ -2,11 +2,10 @@
 to, in Dutch and English, and a look-alike word does not."""
 
 import pytest
+from tests.screening.factories import score_text
 
-from searchlight.matching.embedder import default_embedder
-from searchlight.screening.score.evidence import Passage, collect_evidence
-from searchlight.screening.score.preparation import dated_passage_indexes, job_spans
-from searchlight.screening.score.scoring import CvEvidence, ItemSpec, embedding_units, score_cv
+from searchlight.screening.score.evidence import Passage
+from searchlight.screening.score.scoring import ItemSpec
 from searchlight.screening.score.skills_found import SkillMatcher
 from searchlight.taxonomy.service import builtin_taxonomy
 
@@ -20,13 +19,7 @@ def _item(dimension: str, key: str) -> ItemSpec:
 
 
 def _strength(item: ItemSpec, text: str) -> float:
-    evidence = collect_evidence(text)
-    texts, owners = embedding_units(evidence.passages)
-    cv = CvEvidence(evidence.passages, default_embedder().encode(texts), owners,
-                    evidence.total_years if evidence.periods else None,
-                    dated_passage_indexes(evidence), evidence.stances, job_spans(evidence))
-    vectors = [default_embedder().encode(list(item.phrasings))]
-    score = score_cv([item], vectors, {item.dimension: 1.0}, cv)
+    score = score_text([item], {item.dimension: 1.0}, text)
     return score.dimensions[item.dimension].items[0].strength
 
 

@@ -68,6 +68,18 @@ def job_spans(evidence: Evidence) -> tuple[JobSpan, ...]:
                  if 0 <= period.first_passage < period.end_passage)
 
 
+def cv_evidence(evidence: Evidence, *, embedder: Embedder) -> CvEvidence:
+    """What the scorer needs of a CV's evidence: its passages with their unit vectors, years,
+    dated passages, stances and jobs."""
+    texts, owners = embedding_units(evidence.passages)
+    return CvEvidence(
+        passages=evidence.passages, unit_vectors=embedder.encode(texts), unit_owners=owners,
+        total_years=evidence.total_years if evidence.periods else None,
+        dated_passages=dated_passage_indexes(evidence), stances=evidence.stances,
+        jobs=job_spans(evidence),
+    )
+
+
 def analyse(
     document: ExtractedDocument, *, embedder: Embedder, known: KnownIdentity | None = None,
     skills: SkillMatcher | None = None,
@@ -75,13 +87,7 @@ def analyse(
     language = document.language if document.language in ("nl", "en") else None
     redaction = anonymise(neutralise(document.text, document), known=known, language=language)
     evidence = collect_evidence(redaction.text)
-    texts, owners = embedding_units(evidence.passages)
-    cv = CvEvidence(
-        passages=evidence.passages, unit_vectors=embedder.encode(texts), unit_owners=owners,
-        total_years=evidence.total_years if evidence.periods else None,
-        dated_passages=dated_passage_indexes(evidence), stances=evidence.stances,
-        jobs=job_spans(evidence),
-    )
+    cv = cv_evidence(evidence, embedder=embedder)
     found = tuple(skills.find(evidence.passages)) if skills else ()
     return AnalysedCv(document.language, redaction, evidence, cv, document.flags, found)
 

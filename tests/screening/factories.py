@@ -9,13 +9,13 @@ from sqlalchemy.orm import Session
 from searchlight.matching.embedder import default_embedder
 from searchlight.roles.models import Role, RoleVersion
 from searchlight.screening.score.evidence import collect_evidence
-from searchlight.screening.score.preparation import cv_evidence
+from searchlight.screening.score.preparation import embed_evidence
 from searchlight.screening.score.scoring import CvEvidence, ItemSpec, Score, score_cv
 
 
 def evidence_of(text: str) -> CvEvidence:
     """As screening reads a CV (preparation.analyse), without the anonymiser."""
-    return cv_evidence(collect_evidence(text), embedder=default_embedder())
+    return embed_evidence(collect_evidence(text), embedder=default_embedder())
 
 
 def score_text(items: Sequence[ItemSpec], weights: Mapping[str, float], text: str) -> Score:

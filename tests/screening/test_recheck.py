@@ -11,7 +11,8 @@ from searchlight.governance.models import AuditEntry
 from searchlight.llm import switch
 from searchlight.llm.models import LLMCall
 from searchlight.screening.models import QuoteCheck
-from searchlight.screening.score.recheck import blank_identity, quote_lines, recheck
+from searchlight.screening.rechecks import recheck
+from searchlight.screening.score.recheck import quote_lines
 from searchlight.screening.score.scoring import (
     ItemSpec,
     Score,
@@ -98,11 +99,22 @@ def test_the_stop_switch_leaves_the_offline_score_and_sends_nothing(db, fake_llm
     assert fake_llm.chat_requests == []
 
 
-def test_the_candidates_known_name_is_blanked_once_more():
+def test_the_candidates_known_name_is_blanked_once_more_before_it_is_sent(db, fake_llm):
     known = KnownIdentity("Lakshmi Raman", "lr@example.org", "+31 6 1234 5678")
-    text = "Lakshmi led it; mail lr@example.org or +31 6 1234 5678. Raman's team."
-    assert blank_identity(text, known) == (
-        "[PERSON] led it; mail [PERSON] or [PERSON]. [PERSON]'s team.")
+    # A quote that the anonymiser let through with the name in it (a screened text is redacted
+    # already; this one was not, to show the last line of defence).
+    offline = score_text(ITEMS, WEIGHTS, """Work experience
+ML Engineer, Lumen (2021 - present)
+- Lakshmi built fraud models in PyTorch (lr@example.org, +31 6 1234 5678); Raman's team.
+""")
+    assert any("Lakshmi" in line for *_, line in quote_lines(offline))
+    fake_llm.reply_json({"quotes": []})
+    recheck(db_session=db, score=offline, weights=WEIGHTS, known=known)
+    _, user = fake_llm.messages()
+    block = user.split("<<<DATA quotes", 1)[1].split("DATA #", 1)[0]
+    assert "fraud models in PyTorch" in block
+    for part in ("Lakshmi", "Raman", "lr@example.org", "1234 5678"):
+        assert part not in block
 
 
 def test_with_the_endpoint_down_the_offline_score_stands(db, fake_llm):

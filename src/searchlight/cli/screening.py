@@ -28,8 +28,8 @@ from searchlight.screening.batches import (
 from searchlight.screening.models import ScreeningResult
 from searchlight.screening.read.archive import iter_folder
 from searchlight.screening.read.document import ExtractionError
+from searchlight.screening.rechecks import recheck
 from searchlight.screening.score.explanation import Explanation, explanation_of
-from searchlight.screening.score.recheck import recheck
 from searchlight.screening.score.scoring import DIMENSIONS, score_cv
 from searchlight.screening.service import cv_evidence, explain, scorer_for
 

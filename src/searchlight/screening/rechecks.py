@@ -1,6 +1,11 @@
 """The AI re-check of a shortlist in the product: a recruiter asks for the top N of a role's
-shortlist, a job puts each one's quotes to the configured model (`score.recheck`), and the
-result page shows per quote "checked by AI: confirmed / weakened / removed" with the reason.
+shortlist, a job puts each one's quotes to the configured model (`recheck`; the quote lines and
+how verdicts change a score are pure functions in `score.recheck`), and the result page shows
+per quote "checked by AI: confirmed / weakened / removed" with the reason.
+
+Verdicts are kept in the database (`QuoteCheck`), one per model, prompt template and (item,
+quote): a quote judged once is not sent again, by any process. No endpoint, the stop switch, the
+budget or the endpoint down: the offline score stands, unchanged.
 
 The stored offline result is never changed: the entry keeps the score after the check beside
 it. Each entry is one commit, so a killed worker loses at most one; the stop switch ends a run
@@ -8,12 +13,15 @@ it. Each entry is one commit, so a killed worker loses at most one; the stop swi
 with engine, model, prompt hash and input hash (the AI layer records each call as well).
 """
 
+import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from searchlight.anonymise import KnownIdentity
+from searchlight.anonymise import KnownIdentity, redact_known
 from searchlight.auth.access import require
 from searchlight.auth.models import User
 from searchlight.db import utcnow
@@ -21,19 +29,106 @@ from searchlight.errors import Conflict, InvalidInput
 from searchlight.governance import audit
 from searchlight.governance.events import AuditEvent
 from searchlight.i18n import _
-from searchlight.llm import ai_enabled, current_engine
+from searchlight.llm import AIError, AIStopped, ai_enabled, current_engine, generate_structured
+from searchlight.llm import prompts as llm_prompts
 from searchlight.llm.models import LLMCall
 from searchlight.llm.results import OFFLINE_ENGINE
+from searchlight.llm.service import input_hash
 from searchlight.matching.embedder import default_embedder
 from searchlight.roles.models import Role, RoleVersion
-from searchlight.screening.models import RecheckEntry, RecheckRun, ScreeningResult
+from searchlight.screening.models import QuoteCheck, RecheckEntry, RecheckRun, ScreeningResult
 from searchlight.screening.ranking import shortlist
-from searchlight.screening.score.recheck import Rechecked, recheck
-from searchlight.screening.score.scoring import score_cv
+from searchlight.screening.score.recheck import (
+    QuoteVerdict,
+    Recheck,
+    Rechecked,
+    Verdict,
+    apply_verdicts,
+    as_verdict,
+    outcomes_of,
+    quote_lines,
+)
+from searchlight.screening.score.scoring import Score, score_cv
 from searchlight.screening.service import cv_evidence, scorer_for
 
+TASK = "screening.recheck"
+PROMPT = "screening/recheck"
 MAX_TOP = 25  # each CV is one call: a recruiter re-checks the top, not the pool
 DEFAULT_TOP = 5
+
+
+def _cached(db_session: Session, model: str, prompt_hash: str,
+            hashes: Sequence[str]) -> dict[str, QuoteCheck]:
+    rows = db_session.scalars(select(QuoteCheck).where(
+        QuoteCheck.model == model, QuoteCheck.prompt_hash == prompt_hash,
+        QuoteCheck.quote_hash.in_(set(hashes))))
+    return {row.quote_hash: row for row in rows}
+
+
+def _keep(db_session: Session, model: str, prompt_hash: str,
+          verdicts: dict[str, QuoteVerdict], call_id: int | None) -> None:
+    for hashed, answer in verdicts.items():
+        try:
+            with db_session.begin_nested():  # another worker may have judged it meanwhile
+                db_session.add(QuoteCheck(model=model[:260], prompt_hash=prompt_hash,
+                                          quote_hash=hashed, verdict=answer.verdict,
+                                          reason=answer.reason[:300], call_id=call_id))
+        except IntegrityError:
+            pass
+
+
+def _blank(text: str, known: KnownIdentity | None) -> str:
+    """The quotes are redacted text already; the candidate's known name, e-mail and phone are
+    blanked once more before anything is sent."""
+    return redact_known(text, known) if known is not None else text
+
+
+def recheck(
+    *, db_session: Session, score: Score, weights: dict[str, float], language: str = "en",
+    actor: User | None = None, known: KnownIdentity | None = None,
+) -> Rechecked:
+    """`score` with the model's verdicts applied, or unchanged when no model can judge."""
+    lines = quote_lines(score)
+    engine = current_engine(db_session=db_session)
+    if not lines or engine == OFFLINE_ENGINE:
+        return Rechecked(score, OFFLINE_ENGINE.name, 0, 0)
+    if not ai_enabled(db_session=db_session):
+        return Rechecked(score, OFFLINE_ENGINE.name, 0, 0, outcome="stopped")
+    model, prompt_hash = f"{engine.name}:{engine.model}", llm_prompts.load(PROMPT).sha256
+    bodies = {ident: _blank(line.split(" | ", 1)[1], known) for ident, *_, line in lines}
+    hashes = {ident: hashlib.sha256(body.encode()).hexdigest() for ident, body in bodies.items()}
+    known_rows = _cached(db_session, model, prompt_hash, list(hashes.values()))
+    judged = {h: (row.verdict, row.reason) for h, row in known_rows.items()}
+    todo = list(dict.fromkeys(h for h in hashes.values() if h not in judged))
+    call_id = None
+    if todo:
+        sent = {f"q{n}": hashed for n, hashed in enumerate(todo, start=1)}
+        body_of = {hashes[ident]: body for ident, body in bodies.items()}
+        variables = {"quotes": "\n".join(f"{ident} | {body_of[h]}" for ident, h in sent.items())}
+        try:
+            result = generate_structured(
+                db_session=db_session, task=TASK, prompt=PROMPT, variables=variables,
+                schema=Recheck, language=language, actor=actor)
+        except AIStopped:
+            return Rechecked(score, OFFLINE_ENGINE.name, 0, 0, outcome="stopped")
+        except AIError:  # budget, endpoint down: the offline result stands
+            return Rechecked(score, OFFLINE_ENGINE.name, 0, 0)
+        call_id = result.call_id
+        if result.value is None:
+            return Rechecked(score, OFFLINE_ENGINE.name, 0, 0, call_id)
+        answers = {sent[v.id]: v for v in result.value.quotes if v.id in sent}
+        _keep(db_session, model, prompt_hash, answers, call_id)
+        judged.update({h: (v.verdict, v.reason) for h, v in answers.items()})
+    by_ident: dict[str, Verdict] = {
+        ident: verdict for ident, hashed in hashes.items()
+        if (verdict := as_verdict(judged.get(hashed, ("", ""))[0])) is not None}
+    applied, removed, weakened = apply_verdicts(score, weights, lines, by_ident)
+    every = {"quotes": "\n".join(f"{ident} | {body}" for ident, body in bodies.items())}
+    return Rechecked(applied, model, removed, weakened, call_id, "checked",
+                     outcomes_of(score, lines, {i: judged[h] for i, h in hashes.items()
+                                              if h in judged}),
+                     prompt_hash, input_hash(every, language),
+                     cached=len(set(hashes.values()) & known_rows.keys()))
 
 
 def unavailable_reason(*, db_session: Session) -> str:

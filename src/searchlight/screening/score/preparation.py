@@ -68,7 +68,7 @@ def job_spans(evidence: Evidence) -> tuple[JobSpan, ...]:
                  if 0 <= period.first_passage < period.end_passage)
 
 
-def cv_evidence(evidence: Evidence, *, embedder: Embedder) -> CvEvidence:
+def embed_evidence(evidence: Evidence, *, embedder: Embedder) -> CvEvidence:
     """What the scorer needs of a CV's evidence: its passages with their unit vectors, years,
     dated passages, stances and jobs."""
     texts, owners = embedding_units(evidence.passages)
@@ -87,7 +87,7 @@ def analyse(
     language = document.language if document.language in ("nl", "en") else None
     redaction = anonymise(neutralise(document.text, document), known=known, language=language)
     evidence = collect_evidence(redaction.text)
-    cv = cv_evidence(evidence, embedder=embedder)
+    cv = embed_evidence(evidence, embedder=embedder)
     found = tuple(skills.find(evidence.passages)) if skills else ()
     return AnalysedCv(document.language, redaction, evidence, cv, document.flags, found)
 

@@ -1,38 +1,20 @@
-"""The optional AI re-check of evidence: does this quote show the candidate doing this item?
+"""The optional AI re-check of evidence, its pure part: does this quote show the candidate doing
+this item? The quotes of a scored CV as delimited lines for the model (`quote_lines`), the
+model's answer schema (`Recheck`), and its verdicts applied to the score (`apply_verdicts`).
 
-The offline engine decides what counts; with the AI layer configured, the quotes of a scored CV
-(the top candidates of a list) may be put to the model. The model can only take evidence away:
-a quote it judges "not_shown" is dropped, one it judges "weaker" keeps a lower strength, and an
-item left without a quote is no longer evidenced (its dimension may become unknown). It never
-adds a quote or raises a strength. The quotes go to the model as one delimited data block
-(`llm.prompts.data_block`: CV text is untrusted data), answers are checked against the ids
-sent, and every call is recorded with the audit chain by the AI layer.
-
-Verdicts are kept in the database (`QuoteCheck`), one per model, prompt template and (item,
-quote): a quote judged once is not sent again, by any process. The quotes are redacted text, and
-the candidate's known name, e-mail and phone are blanked once more before anything is sent. No
-endpoint, the stop switch, the budget or the endpoint down: the offline score stands, unchanged.
+The model can only take evidence away: a quote it judges "not_shown" is dropped, one it judges
+"weaker" keeps a lower strength, and an item left without a quote is no longer evidenced (its
+dimension may become unknown). It never adds a quote or raises a strength. Asking the model,
+keeping its verdicts and running it for a shortlist are in `screening.rechecks`.
 """
 
-import hashlib
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
 import numpy as np
 from pydantic import BaseModel, Field
-from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
 
-from searchlight.anonymise import KnownIdentity
-from searchlight.auth.models import User
-from searchlight.llm import AIError, AIStopped, ai_enabled, current_engine, generate_structured
-from searchlight.llm import prompts as llm_prompts
-from searchlight.llm.results import OFFLINE_ENGINE
-from searchlight.llm.service import input_hash
-from searchlight.screening.models import QuoteCheck
 from searchlight.screening.score.scoring import (
     DIMENSIONS,
     EVIDENCE_FLOOR,
@@ -42,11 +24,8 @@ from searchlight.screening.score.scoring import (
     aggregate,
 )
 
-TASK = "screening.recheck"
-PROMPT = "screening/recheck"
 WEAKER = 0.5  # a quote judged weaker evidence keeps this share of its strength
 MAX_QUOTE_CHARS = 400
-MIN_NAME_PART = 3  # parts of a known name blanked on their own ("de", "el" are words too)
 
 Verdict = Literal["doing", "weaker", "not_shown"]
 Outcome = Literal["checked", "offline", "stopped"]
@@ -111,87 +90,7 @@ def quote_lines(score: Score) -> list[tuple[str, int, int, str]]:
     return lines
 
 
-def blank_identity(text: str, known: KnownIdentity | None) -> str:
-    """`text` without the candidate's known name (whole and its longer parts), e-mail or phone."""
-    if known is None:
-        return text
-    parts = [known.email, known.phone, known.full_name,
-             *(known.full_name or "").split()]
-    for part in sorted({p.strip() for p in parts if p and len(p.strip()) >= MIN_NAME_PART},
-                       key=len, reverse=True):
-        text = re.sub(rf"(?<!\w){re.escape(part)}(?!\w)", "[PERSON]", text, flags=re.IGNORECASE)
-    return text
-
-
-def _cached(db_session: Session, model: str, prompt_hash: str,
-            hashes: Sequence[str]) -> dict[str, QuoteCheck]:
-    rows = db_session.scalars(select(QuoteCheck).where(
-        QuoteCheck.model == model, QuoteCheck.prompt_hash == prompt_hash,
-        QuoteCheck.quote_hash.in_(set(hashes))))
-    return {row.quote_hash: row for row in rows}
-
-
-def _keep(db_session: Session, model: str, prompt_hash: str,
-          verdicts: dict[str, QuoteVerdict], call_id: int | None) -> None:
-    for hashed, answer in verdicts.items():
-        try:
-            with db_session.begin_nested():  # another worker may have judged it meanwhile
-                db_session.add(QuoteCheck(model=model[:260], prompt_hash=prompt_hash,
-                                          quote_hash=hashed, verdict=answer.verdict,
-                                          reason=answer.reason[:300], call_id=call_id))
-        except IntegrityError:
-            pass
-
-
-def recheck(
-    *, db_session: Session, score: Score, weights: dict[str, float], language: str = "en",
-    actor: User | None = None, known: KnownIdentity | None = None,
-) -> Rechecked:
-    """`score` with the model's verdicts applied, or unchanged when no model can judge."""
-    lines = quote_lines(score)
-    engine = current_engine(db_session=db_session)
-    if not lines or engine == OFFLINE_ENGINE:
-        return Rechecked(score, OFFLINE_ENGINE.name, 0, 0)
-    if not ai_enabled(db_session=db_session):
-        return Rechecked(score, OFFLINE_ENGINE.name, 0, 0, outcome="stopped")
-    model, prompt_hash = f"{engine.name}:{engine.model}", llm_prompts.load(PROMPT).sha256
-    bodies = {ident: blank_identity(line.split(" | ", 1)[1], known) for ident, *_, line in lines}
-    hashes = {ident: hashlib.sha256(body.encode()).hexdigest() for ident, body in bodies.items()}
-    known_rows = _cached(db_session, model, prompt_hash, list(hashes.values()))
-    judged = {h: (row.verdict, row.reason) for h, row in known_rows.items()}
-    todo = list(dict.fromkeys(h for h in hashes.values() if h not in judged))
-    call_id = None
-    if todo:
-        sent = {f"q{n}": hashed for n, hashed in enumerate(todo, start=1)}
-        body_of = {hashes[ident]: body for ident, body in bodies.items()}
-        variables = {"quotes": "\n".join(f"{ident} | {body_of[h]}" for ident, h in sent.items())}
-        try:
-            result = generate_structured(
-                db_session=db_session, task=TASK, prompt=PROMPT, variables=variables,
-                schema=Recheck, language=language, actor=actor)
-        except AIStopped:
-            return Rechecked(score, OFFLINE_ENGINE.name, 0, 0, outcome="stopped")
-        except AIError:  # budget, endpoint down: the offline result stands
-            return Rechecked(score, OFFLINE_ENGINE.name, 0, 0)
-        call_id = result.call_id
-        if result.value is None:
-            return Rechecked(score, OFFLINE_ENGINE.name, 0, 0, call_id)
-        answers = {sent[v.id]: v for v in result.value.quotes if v.id in sent}
-        _keep(db_session, model, prompt_hash, answers, call_id)
-        judged.update({h: (v.verdict, v.reason) for h, v in answers.items()})
-    by_ident: dict[str, Verdict] = {
-        ident: verdict for ident, hashed in hashes.items()
-        if (verdict := _verdict(judged.get(hashed, ("", ""))[0])) is not None}
-    applied, removed, weakened = apply_verdicts(score, weights, lines, by_ident)
-    every = {"quotes": "\n".join(f"{ident} | {body}" for ident, body in bodies.items())}
-    return Rechecked(applied, model, removed, weakened, call_id, "checked",
-                     _outcomes(score, lines, {i: judged[h] for i, h in hashes.items()
-                                              if h in judged}),
-                     prompt_hash, input_hash(every, language),
-                     cached=len(set(hashes.values()) & known_rows.keys()))
-
-
-def _outcomes(score: Score, lines: Sequence[tuple[str, int, int, str]],
+def outcomes_of(score: Score, lines: Sequence[tuple[str, int, int, str]],
               judged: dict[str, tuple[str, str]]) -> tuple[QuoteOutcome, ...]:
     outcomes = []
     seen: dict[tuple[int, int], int] = {}
@@ -205,7 +104,7 @@ def _outcomes(score: Score, lines: Sequence[tuple[str, int, int, str]],
     return tuple(outcomes)
 
 
-def _verdict(value: str) -> Verdict | None:
+def as_verdict(value: str) -> Verdict | None:
     return value if value in ("doing", "weaker", "not_shown") else None  # type: ignore[return-value]
 
 

@@ -54,6 +54,9 @@ def utcnow() -> datetime:
 
 WRITES = "searchlight_writes"  # execution option: this transaction is there to write
 _CHANGES_AT_BEGIN = "searchlight_changes_at_begin"  # SQLite's change count when it began
+# Session.info key, set by the session's owner: before a slow call, commit whatever was written
+# (a job's step whose only writes are the AI layer's records of its earlier calls).
+COMMITS_BEFORE_SLOW_CALLS = "searchlight_commits_before_slow_calls"
 
 
 def _configure_sqlite(engine: Engine) -> None:
@@ -85,10 +88,15 @@ def end_unwritten_transaction(db_session: Session) -> None:
     transaction when it has changed nothing yet, so the call holds neither the write lock (a
     form post takes it when it begins) nor a read that can no longer turn into a write. The
     next query begins a fresh transaction. On PostgreSQL, or once something was written, this
-    does nothing: the request's work stays one transaction."""
+    does nothing: the request's work stays one transaction. A session marked
+    `COMMITS_BEFORE_SLOW_CALLS` is committed on SQLite whatever it wrote."""
     if (db_session.get_bind().dialect.name != "sqlite" or not db_session.in_transaction()
-            or db_session.in_nested_transaction()
-            or db_session.new or db_session.dirty or db_session.deleted):
+            or db_session.in_nested_transaction()):
+        return
+    if db_session.info.get(COMMITS_BEFORE_SLOW_CALLS):
+        db_session.commit()
+        return
+    if db_session.new or db_session.dirty or db_session.deleted:
         return
     connection = db_session.connection()
     begun_at = connection.info.get(_CHANGES_AT_BEGIN)

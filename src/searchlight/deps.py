@@ -93,6 +93,11 @@ def optional_user(request: Request, db: DbSession, settings: SettingsDep) -> Use
         request.state.auth_method = "session"
     else:
         user = None
+    if db.dirty:
+        # The touch (last seen, last used) is kept at once, like a rate-limit hit: left
+        # pending, it would keep a form post's SQLite write lock through a model call later
+        # in the request (see db.end_unwritten_transaction).
+        db.commit()
     request.state.user = user
     return user
 

@@ -94,6 +94,9 @@ EXPORT = Bucket("export", "rate_limit_exports", 600)
 # Routes that call a language model (the engine may be remote and costs money per call).
 AI_ROUTES = frozenset({
     ("POST", "/content/generate"),
+    ("POST", "/content/intake"),
+    ("POST", "/candidates/{candidate_id:int}/messages/draft"),
+    ("POST", "/screening/roles/{role_key}/recheck"),
     ("POST", "/admin/ai/try"),
     ("POST", "/careers/{key}/ask"),
     ("POST", "/interview-chat/{token}/answer"),

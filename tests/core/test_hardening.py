@@ -55,6 +55,7 @@ def test_it_puts_uploads_ai_and_exports_in_a_bucket(app):  # type: ignore[no-unt
     assert "POST /screening/batches" in buckets["upload"]
     assert "GET /screening/roles/{role_key}/export.csv" in buckets["export"]
     assert "POST /content/generate" in buckets["ai"]
+    assert "POST /candidates/{candidate_id:int}/messages/draft" in buckets["ai"]
     assert buckets["login"] == {"POST /login"}
 
 

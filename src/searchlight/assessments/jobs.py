@@ -9,7 +9,7 @@ from searchlight.assessments.models import AssessmentInvitation, AssessmentSubmi
 from searchlight.assessments.review import propose, store_proposals
 from searchlight.assessments.service import hand_in_overdue, overdue_invitations
 from searchlight.config import get_settings
-from searchlight.db import transaction
+from searchlight.db import COMMITS_BEFORE_SLOW_CALLS, transaction
 
 
 @jobs.task("assessments.grade_submission")
@@ -23,6 +23,10 @@ def grade(submission_id: int) -> None:
     with transaction() as db_session:
         if (submission := db_session.scalar(query)) is None:
             return
+        if jobs.one_writer(db_session):
+            # Proposing writes only the AI layer's record of each call: kept before the next
+            # call, which then runs without holding the write lock.
+            db_session.info[COMMITS_BEFORE_SLOW_CALLS] = True
         rows = propose(db_session=db_session, submission=submission)
         if not jobs.one_writer(db_session):
             store_proposals(db_session=db_session, submission=submission, rows=rows)

@@ -17,7 +17,7 @@ from searchlight.assessments.grading.llm import grade_all_with_model
 from searchlight.assessments.schemas import Challenge
 from searchlight.assessments.yaml_io import parse_challenge
 from searchlight.config import get_settings
-from searchlight.db import transaction
+from searchlight.db import COMMITS_BEFORE_SLOW_CALLS, transaction
 from searchlight.errors import DomainError
 
 err = Console(stderr=True)
@@ -174,6 +174,9 @@ def grade(
                 and (question := challenge.question(line.question)) is not None]
     if use_model:
         with transaction() as db:
+            # Its only writes are the AI layer's records of each call: on SQLite they are kept
+            # before the next call, so no call runs with the write lock held.
+            db.info[COMMITS_BEFORE_SLOW_CALLS] = True
             graded = grade_all_with_model(
                 db_session=db, answers=[(question, line.answer) for line, question in gradable],
                 language=challenge.language, offline=offline)

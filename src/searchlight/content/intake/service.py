@@ -2,6 +2,7 @@
 the roles form's job, after a human."""
 
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel, Field
@@ -94,16 +95,25 @@ def draft_profile(
     *, db_session: Session, answers: IntakeAnswers | None = None, pasted: str = "",
     language: str = "nl",
 ) -> DraftResult:
-    """A draft profile (never saved): the model's where one answers usably, else offline."""
-    skills = skill_names(db_session=db_session)
-    offline_profile = (from_answers(answers, skills) if answers is not None
-                       else from_vacancy_text(pasted, skills))
+    """A draft profile (never saved): the model's where one answers usably, else offline.
+    The skill names are read only once the model has answered: their first use loads the
+    built-in skills, a write that would keep SQLite's write lock through the model call."""
+
+    @cache
+    def skills() -> list[SkillNames]:
+        return skill_names(db_session=db_session)
+
+    @cache
+    def offline_profile() -> dict[str, Any]:
+        return (from_answers(answers, skills()) if answers is not None
+                else from_vacancy_text(pasted, skills()))
+
     notes = answers.team_context if answers is not None else ""
     drafted = engine.draft(
         db_session=db_session, task="content.intake",
         prompt="content/intake" if answers is not None else "content/intake_pasted",
         variables=_variables(answers, pasted), language=language, schema=IntakeDraft,
-        offline=lambda: _as_draft(offline_profile))
-    profile = (offline_profile if drafted.engine_name == "offline"
-               else _as_profile(drafted.value, skills, notes))
+        offline=lambda: _as_draft(offline_profile()))
+    profile = (offline_profile() if drafted.engine_name == "offline"
+               else _as_profile(drafted.value, skills(), notes))
     return DraftResult(profile, drafted.engine_name, drafted.engine_model, drafted.note)

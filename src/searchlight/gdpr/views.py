@@ -4,11 +4,13 @@
 from fastapi import APIRouter, Request
 from fastapi.responses import RedirectResponse, Response
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from searchlight import jobs, navigation
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.candidates.forms import text
+from searchlight.candidates.models import Candidate
 from searchlight.candidates.service import get_candidate_for_user
 from searchlight.careers.service import current_notice
 from searchlight.config import get_settings
@@ -103,16 +105,25 @@ def publish_notice(request: Request, db: DbSession, user: CurrentUser,
     return RedirectResponse("/privacy#notice", status_code=303)
 
 
+def _people(db: Session, email: str) -> tuple[list[Candidate], list[User]]:
+    """Whom a request by e-mail is about: candidate records and an employee's account."""
+    return (export.find_by_email(db_session=db, email=email),
+            ledger.find_users(db_session=db, email=email))
+
+
+def _nobody(request: Request, db: Session, user: User, field: str, email: str) -> Response:
+    return _overview(request, db, user, status_code=404, values={field: email},
+                     errors={field: _("No candidate or user has this e-mail address.")})
+
+
 @router.post("/privacy/export", include_in_schema=False)
 def export_person(request: Request, db: DbSession, user: CurrentUser,
                   form: PostedForm) -> Response:
     require(user, "privacy:manage", target="export")
     email = text(form, "email")
-    people = export.find_by_email(db_session=db, email=email)
-    employees = ledger.find_users(db_session=db, email=email)
+    people, employees = _people(db, email)
     if not people and not employees:
-        return _overview(request, db, user, status_code=404, values={"export": email},
-                         errors={"export": _("No candidate or user has this e-mail address.")})
+        return _nobody(request, db, user, "export", email)
     data = export.as_zip(db_session=db, candidates=people, users=employees,
                          settings=get_settings())
     target = ("candidate", people[0].id) if people else ("user", employees[0].id)
@@ -129,11 +140,9 @@ def request_erasure(request: Request, db: DbSession, user: CurrentUser,
     """One request per record found: the candidate record(s) and the employee's account."""
     require(user, "privacy:manage", target="erasure")
     email = text(form, "email")
-    people = export.find_by_email(db_session=db, email=email)
-    employees = ledger.find_users(db_session=db, email=email)
+    people, employees = _people(db, email)
     if not people and not employees:
-        return _overview(request, db, user, status_code=404, values={"erase": email},
-                         errors={"erase": _("No candidate or user has this e-mail address.")})
+        return _nobody(request, db, user, "erase", email)
     try:
         for person in people:
             ledger.request_erasure(db_session=db, actor=user, candidate=person)

@@ -58,3 +58,10 @@ def test_it_makes_the_same_passages_from_hard_and_soft_line_breaks():
     assert [p.text for p in collect_evidence(wrapped).passages] == [
         p.text for p in collect_evidence(flowing).passages
     ]
+
+
+def test_it_reads_a_cv_on_the_29th_of_february():
+    leap_day = date(2028, 2, 29)
+    evidence = collect_evidence(CV, today=leap_day)
+    assert evidence.periods[0].end == leap_day  # "heden": up to today
+    assert evidence.total_years is not None and evidence.total_years > 10

@@ -4,7 +4,7 @@ Pure functions on (already redacted) CV text; no database, no model."""
 
 import re
 from dataclasses import dataclass, replace
-from datetime import date
+from datetime import date, timedelta
 from typing import NamedTuple
 
 from searchlight.screening.score.stance import stance_of, within_jobs
@@ -111,11 +111,12 @@ def _parse_point(text: str, *, today: date, is_end: bool) -> date | None:
 
 def find_periods(text: str, *, today: date | None = None) -> list[Period]:
     today = today or date.today()
+    latest = today + timedelta(days=366)  # a year ahead (replace(year=) fails on 29 February)
     periods = []
     for match in PERIOD.finditer(text):
         start = _parse_point(match.group("start"), today=today, is_end=False)
         end = _parse_point(match.group("end"), today=today, is_end=True)
-        if start and end and start <= end <= today.replace(year=today.year + 1):
+        if start and end and start <= end <= latest:
             line_start = text.rfind("\n", 0, match.start()) + 1
             line_end = text.find("\n", match.end())
             context = text[line_start: line_end if line_end != -1 else len(text)].strip()

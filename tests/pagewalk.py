@@ -3,17 +3,21 @@
 (TestClient) and the browser test."""
 
 import re
+from collections.abc import Callable
 from html.parser import HTMLParser
-from urllib.parse import urldefrag, urlsplit
+from urllib.parse import urldefrag, urlencode, urlsplit
 
 SKIP_PREFIXES = ("/static/", "/api/", "/logout", "/locale")
 DOWNLOAD_SUFFIXES = (".pdf", ".csv", ".yaml", ".json", ".zip", "/download")
 LINK = re.compile(r'<a\b[^>]*\bhref="([^"]+)"', re.I)
 
 
-def links(html: str) -> list[str]:
+HX_GET = re.compile(r'\bhx-get="([^"]+)"', re.I)
+
+
+def _local(hrefs: list[str]) -> list[str]:
     found = []
-    for href in LINK.findall(html):
+    for href in hrefs:
         href = urldefrag(href.replace("&amp;", "&"))[0]
         parts = urlsplit(href)
         if parts.scheme or parts.netloc or not href.startswith("/"):
@@ -22,6 +26,60 @@ def links(html: str) -> list[str]:
             continue
         found.append(href)
     return found
+
+
+def links(html: str) -> list[str]:
+    return _local(LINK.findall(html))
+
+
+class _GetForms(HTMLParser):
+    """The requests a page's GET forms make when sent as they are (filters, searches)."""
+
+    UNSENT = {"submit", "button", "image", "reset", "file"}
+
+    def __init__(self, page: str) -> None:
+        super().__init__()
+        self.page = urlsplit(page).path
+        self.forms: list[str] = []
+        self.fields: list[tuple[str, str]] | None = None
+        self.action = ""
+        self.select: tuple[str, list[str], list[str]] | None = None  # name, options, selected
+
+    def handle_starttag(self, tag, attrs):  # type: ignore[no-untyped-def]
+        values = {key: value or "" for key, value in attrs}
+        kind = values.get("type", "text").lower()
+        if tag == "form" and values.get("method", "get").lower() == "get":
+            self.fields, self.action = [], values.get("action") or self.page
+        elif tag == "option" and self.select is not None:
+            self.select[1].append(values.get("value", ""))
+            if "selected" in values:
+                self.select[2].append(values.get("value", ""))
+        elif self.fields is None or not values.get("name"):
+            return
+        elif tag == "input" and kind not in self.UNSENT:
+            if kind not in ("checkbox", "radio") or "checked" in values:
+                self.fields.append((values["name"], values.get("value", "")))
+        elif tag == "select":
+            self.select = (values["name"], [], [])
+
+    def handle_endtag(self, tag):  # type: ignore[no-untyped-def]
+        if tag == "select" and self.select is not None and self.fields is not None:
+            name, options, selected = self.select
+            if chosen := (selected or options)[:1]:
+                self.fields.append((name, chosen[0]))
+            self.select = None
+        elif tag == "form" and self.fields is not None:
+            self.forms.append(f"{self.action}?{urlencode(self.fields)}" if self.fields
+                              else self.action)
+            self.fields = None
+
+
+def reads(page: str, html: str) -> list[str]:
+    """What a page fetches besides its links: HTMX fragments (`hx-get`, loaded or polled) and
+    its GET forms sent with the values they show."""
+    forms = _GetForms(page)
+    forms.feed(html)
+    return _local([*HX_GET.findall(html), *forms.forms])
 
 
 def is_download(path: str) -> bool:
@@ -42,9 +100,11 @@ def section(path: str) -> str:
     return urlsplit(path).path.split("/")[1]
 
 
-def walk(fetch, start: str = "/", limit: int = 150, per_section: int = 14):  # type: ignore[no-untyped-def]
+def walk(fetch, start: str = "/", limit: int = 150, per_section: int = 14,  # type: ignore[no-untyped-def]
+         also: Callable[[str, str], list[str]] | None = None):
     """Breadth first from `start`; `fetch(path)` returns (status, content_type, text) and is
     called once per page pattern (and at most `per_section` times per first path segment).
+    `also(path, html)` names more requests to follow than the page's links (see `reads`).
     Yields (path, status, content_type, text)."""
     queue, seen = [start], {pattern(start)}
     sections: dict[str, int] = {}
@@ -58,7 +118,7 @@ def walk(fetch, start: str = "/", limit: int = 150, per_section: int = 14):  # t
         yield path, status, content_type, text
         if "html" not in content_type:
             continue
-        for link in links(text):
+        for link in [*links(text), *(also(path, text) if also else [])]:
             if pattern(link) not in seen:
                 seen.add(pattern(link))
                 queue.append(link)

@@ -96,6 +96,9 @@ def test_it_shows_bob_his_role_but_lets_him_change_nothing(as_bob, db, alice, bo
     db.commit()
     assert as_bob.get(f"/roles/{role.key}/scarcity").status_code == 200
     assert as_bob.get(f"/roles/{other.key}/scarcity").status_code == 403
+    # The role page loads the panel only where it may: a refusal is audited, so it would write.
+    assert f'hx-get="/roles/{role.key}/scarcity"' in as_bob.get(f"/roles/{role.key}").text
+    assert "/scarcity" not in as_bob.get(f"/roles/{other.key}").text
     assert as_bob.post(f"/roles/{role.key}/occupation", data={"code": "1"}).status_code == 403
     assert as_bob.post("/analytics/labour-market", files={
         "file": ("cbs.csv", MARKET.encode(), "text/csv")}).status_code == 403

@@ -54,6 +54,22 @@ def test_it_records_consent_with_the_notice_version_and_withdraws_it_at_once(
     assert as_alice.post(f"/consents/{consent.id}/withdraw").status_code == 409
 
 
+def test_it_stores_the_first_notice_when_consent_is_given_not_when_the_page_opens(
+    db: Session, as_alice
+) -> None:
+    candidate = make_candidate(db, "Noor Leest")
+    db.commit()
+    assert db.scalars(select(Notice)).first() is None
+    page = as_alice.get(f"/candidates/{candidate.id}/privacy")
+    assert page.status_code == 200 and "Talent pool for later roles" in page.text
+    assert db.scalars(select(Notice)).first() is None  # a read never writes
+    as_alice.post(f"/candidates/{candidate.id}/consents",
+                  data={"scope": "talent_pool", "language": "en"})
+    consent = db.scalars(select(Consent).where(Consent.candidate_id == candidate.id)).one()
+    assert (consent.notice_version, consent.notice_language) == (1, "en")
+    assert db.scalars(select(Notice.language)).all() == ["en"]
+
+
 def test_it_keeps_longer_retention_for_a_year_with_consent(db: Session, as_alice) -> None:
     candidate = make_candidate(db, "Saar Bewaar")
     db.commit()

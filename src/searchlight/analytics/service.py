@@ -91,11 +91,17 @@ def visible_role_ids(*, db_session: Session, user: User) -> list[int] | None:
     return list(db_session.scalars(select(Role.id).where(Role.hiring_manager_id == user.id)))
 
 
+def may_read_role(user: User, role: Role) -> bool:
+    """Whether the user may see the role's analytics (a page that links to them asks first)."""
+    return allowed(user, "analytics:read") and (
+        allowed(user, "candidates:read_all") or role.hiring_manager_id == user.id)
+
+
 def get_role_for_user(*, db_session: Session, user: User, role_key: str) -> Role:
     """A role whose analytics the user may see: every role, or one they lead."""
     require(user, "analytics:read", target=f"role:{role_key}")
     role = role_by_key(db_session=db_session, key=role_key)
-    if not allowed(user, "candidates:read_all") and role.hiring_manager_id != user.id:
+    if not may_read_role(user, role):
         raise Forbidden("You can only see analytics of roles you manage.",
                         permission="candidates:read_all", target=f"role:{role.key}")
     return role

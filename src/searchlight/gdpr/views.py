@@ -12,7 +12,7 @@ from searchlight.auth.models import User
 from searchlight.candidates.forms import text
 from searchlight.candidates.models import Candidate
 from searchlight.candidates.service import get_candidate_for_user
-from searchlight.careers.service import current_notice
+from searchlight.careers.service import current_notice, shown_notice
 from searchlight.config import get_settings
 from searchlight.db import utcnow
 from searchlight.deps import CurrentUser, DbSession, PostedForm
@@ -40,7 +40,7 @@ def _candidate_page(request: Request, db: DbSession, user: CurrentUser, candidat
     language = "nl" if current_locale.get() == "nl" else "en"
     return render(request, "gdpr/candidate.html", status_code=status_code, candidate=candidate,
                   consents=service.consents_of(db_session=db, candidate_id=candidate.id),
-                  scopes=CONSENT_SCOPES, notice=current_notice(db, language), error=error,
+                  scopes=CONSENT_SCOPES, notice=shown_notice(db, language), error=error,
                   can_manage=allowed(user, "privacy:manage"))
 
 

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from starlette.datastructures import FormData
 
 from searchlight import navigation
+from searchlight.analytics.service import may_read_role
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
 from searchlight.deps import CurrentUser, DbSession, PostedForm, SettingsDep
@@ -237,7 +238,7 @@ def role_detail(
     return render(request, "roles/detail.html", role=role, version=shown, profile=profile,
                   versions=versions, skills=skills, saved=saved, rescaled=rescaled,
                   can_write=allowed(user, "roles:write"), total_weight=_total_weight(profile),
-                  can_benchmark=allowed(user, "analytics:read"), **_dimension_helpers())
+                  can_benchmark=may_read_role(user, role), **_dimension_helpers())
 
 
 def _total_weight(profile: RoleProfile) -> float:

@@ -1,8 +1,9 @@
 import re
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from searchlight.auth.models import UserSession
+from searchlight.auth.models import ApiToken, UserSession
 from searchlight.deps import SESSION_COOKIE
 from searchlight.governance.models import AuditEntry
 from tests.factories import PASSWORD
@@ -107,6 +108,29 @@ def test_it_accepts_an_api_token_and_skips_csrf_for_it(client, db, alice):
     assert refused.status_code == 303 and refused.headers["location"].startswith("/login")
     bad = client.get("/api/openapi.json", headers={"Authorization": "Bearer sl_nope"})
     assert bad.status_code == 200  # the schema itself is public
+
+
+def test_it_notes_when_an_api_token_was_used_at_most_once_a_minute(client, db, alice):
+    from searchlight.auth.service import create_api_token
+
+    token = create_api_token(db_session=db, user=alice, name="ats-sync")
+    db.commit()
+    client.cookies.clear()
+    bearer = {"Authorization": f"Bearer {token}"}
+    record = db.scalars(select(ApiToken)).one()
+    assert record.last_used_at is None
+    assert client.get("/api/candidates", headers=bearer).status_code == 200
+    db.refresh(record)
+    first = record.last_used_at
+    assert first is not None
+    assert client.get("/api/candidates", headers=bearer).status_code == 200
+    db.refresh(record)
+    assert record.last_used_at == first  # a read a moment later writes nothing
+    record.last_used_at = first - timedelta(minutes=2)
+    db.commit()
+    assert client.get("/api/candidates", headers=bearer).status_code == 200
+    db.refresh(record)
+    assert record.last_used_at > first - timedelta(minutes=1)
 
 
 def test_it_protects_every_route_that_changes_data_against_csrf(app, as_alice, db):

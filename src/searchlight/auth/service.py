@@ -59,6 +59,11 @@ def authenticate(*, db_session: Session, email: str, password: str) -> User | No
     return user
 
 
+# How stale "last seen" (a session) and "last used" (an API token) may be: writing on every
+# request would make every read a write and serialise readers; a minute of precision is plenty.
+TOUCH_EVERY = timedelta(minutes=1)
+
+
 def start_session(*, db_session: Session, user: User) -> tuple[str, UserSession]:
     """A fresh id at every log-in, so a session id planted before log-in is worthless."""
     token = secrets.token_urlsafe(32)
@@ -79,8 +84,7 @@ def resolve_session(*, db_session: Session, token: str, settings: Settings) -> U
     if idle_expired or absolute_expired or not record.user.is_active:
         db_session.delete(record)
         return None
-    # Writing on every request would serialise readers; a minute of precision is plenty.
-    if now - record.last_seen_at > timedelta(minutes=1):
+    if now - record.last_seen_at > TOUCH_EVERY:
         record.last_seen_at = now
     return record
 
@@ -100,7 +104,9 @@ def resolve_api_token(*, db_session: Session, token: str) -> User | None:
     record = db_session.scalar(select(ApiToken).where(ApiToken.token_hash == token_hash(token)))
     if record is None or record.revoked_at is not None or not record.user.is_active:
         return None
-    record.last_used_at = utcnow()
+    now = utcnow()
+    if record.last_used_at is None or now - record.last_used_at > TOUCH_EVERY:
+        record.last_used_at = now
     return record.user
 
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from searchlight.auth.models import USER_ROLES, ApiToken, User, UserSession
 from searchlight.config import Settings
 from searchlight.db import utcnow
-from searchlight.errors import Conflict, InvalidInput
+from searchlight.errors import Conflict, InvalidInput, NotFound
 
 _hasher = PasswordHasher()
 # Verifying against a fixed hash keeps log-in time equal for unknown and known e-mails.
@@ -98,6 +98,23 @@ def create_api_token(*, db_session: Session, user: User, name: str) -> str:
     db_session.add(ApiToken(user_id=user.id, name=name, token_hash=token_hash(token)))
     db_session.flush()
     return token
+
+
+def api_tokens_of(*, db_session: Session, user: User) -> list[ApiToken]:
+    """A user's API tokens, newest first (what is kept of them: never the token itself)."""
+    return list(db_session.scalars(select(ApiToken).where(ApiToken.user_id == user.id)
+                                   .order_by(ApiToken.id.desc())))
+
+
+def revoke_api_token(*, db_session: Session, user: User, token_id: int) -> ApiToken:
+    """Refuse a token from now on; the row stays so that its use can still be accounted for."""
+    record = db_session.get(ApiToken, token_id)
+    if record is None or record.user_id != user.id:
+        raise NotFound(f"{user.email} has no API token {token_id}.")
+    if record.revoked_at is not None:
+        raise Conflict(f"API token {token_id} was already revoked.")
+    record.revoked_at = utcnow()
+    return record
 
 
 def resolve_api_token(*, db_session: Session, token: str) -> User | None:

@@ -4,19 +4,16 @@ import json
 import sys
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from sqlalchemy import select
 
 from searchlight.actions import service
 from searchlight.actions.suggest import Limits
 from searchlight.candidates.pipeline import role_by_key
+from searchlight.cli.console import err, out
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 from searchlight.roles.models import Role
-
-out = Console()
-err = Console(stderr=True)
 
 
 def next_actions(

@@ -5,20 +5,17 @@ import sys
 from enum import StrEnum
 
 import typer
-from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
+from searchlight.cli.console import err, fail, out, user_by_email
 from searchlight.db import transaction
 from searchlight.llm import records, selftest, switch
 from searchlight.llm.errors import AIError
 from searchlight.llm.status import status as ai_status
 
-err = Console(stderr=True)
-out = Console()
 ai_app = typer.Typer(help="The AI layer: status, call records, stop switch.",
                      no_args_is_help=True)
 
@@ -31,11 +28,7 @@ class Format(StrEnum):
 def _actor(db: Session, email: str) -> User | None:
     if not email:
         return None
-    user = db.scalar(select(User).where(User.email == email.strip().lower()))
-    if user is None:
-        err.print(f"[red]error:[/red] no user with e-mail {escape(email)}")
-        raise typer.Exit(1)
-    return user
+    return user_by_email(db, email)
 
 
 @ai_app.command("status")
@@ -104,8 +97,7 @@ def try_call(
         except AIError as error:
             failure = error
     if failure is not None:
-        err.print(f"[red]error:[/red] {escape(str(failure))}", soft_wrap=True)
-        raise typer.Exit(1)
+        fail(str(failure))
     if output is Format.json:
         sys.stdout.write(json.dumps({"text": result.text, "engine": result.engine.as_dict(),
                                      "call_id": result.call_id}, ensure_ascii=False) + "\n")

@@ -7,16 +7,14 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
 from searchlight.analytics import service
 from searchlight.candidates.pipeline import role_by_key
+from searchlight.cli.console import err, out
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 
-out = Console()
-err = Console(stderr=True)
 analytics_app = typer.Typer(help="Recruitment analytics: funnel and sources.",
                             no_args_is_help=True)
 ROLE = typer.Option(None, "--role", help="A role key; all roles when left out.")

@@ -16,18 +16,13 @@ from searchlight.assessments.grading.guard import GuardFinding
 from searchlight.assessments.grading.llm import grade_all_with_model
 from searchlight.assessments.schemas import Challenge
 from searchlight.assessments.yaml_io import parse_challenge
+from searchlight.cli.console import err, fail
 from searchlight.config import get_settings
 from searchlight.db import COMMITS_BEFORE_SLOW_CALLS, transaction
 from searchlight.errors import DomainError
 
-err = Console(stderr=True)
 assessments_app = typer.Typer(help="Assessment challenges and grading.", no_args_is_help=True)
 MAX_ANSWER_CHARS = 50_000
-
-
-def fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(1)
 
 
 def _read(path: Path) -> str:

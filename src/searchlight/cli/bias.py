@@ -4,17 +4,16 @@ import json
 import sys
 from dataclasses import asdict
 from pathlib import Path
-from typing import NoReturn
 
 import typer
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
+from searchlight.cli.console import fail
 from searchlight.fairness.audit import audit
 from searchlight.fairness.decisions import DecisionsError, decode, read_decisions
 
-err = Console(stderr=True)
 bias_app = typer.Typer(help="Bias audits (NYC Local Law 144 definitions).", no_args_is_help=True)
 MAX_BYTES = 50 * 1024 * 1024
 
@@ -28,17 +27,17 @@ def audit_command(
     """Selection (or scoring) rate and impact ratio per category and intersection, with unknown
     counts, groups under 2% flagged and ratios under 0.8 highlighted."""
     if output not in ("table", "json"):
-        _fail("--format must be table or json")
+        fail("--format must be table or json")
     try:
         if decisions.stat().st_size > MAX_BYTES:
-            _fail(f"{decisions} is larger than {MAX_BYTES // 1024 // 1024} MB")
+            fail(f"{decisions} is larger than {MAX_BYTES // 1024 // 1024} MB")
         text = decode(decisions.read_bytes())
     except OSError as error:
-        _fail(f"cannot read {decisions}: {error.strerror or error}")
+        fail(f"cannot read {decisions}: {error.strerror or error}")
     try:
         parsed = read_decisions(text)
     except DecisionsError as error:
-        _fail(f"{decisions}: {error}")
+        fail(f"{decisions}: {error}")
     report = audit(parsed.people, parsed.columns)
     if output == "json":
         sys.stdout.write(json.dumps(asdict(report), ensure_ascii=False, indent=2) + "\n")
@@ -59,11 +58,6 @@ def audit_command(
     if report.median_score is not None:
         summary += f" (median score {report.median_score:g})"
     console.print(summary)
-
-
-def _fail(message: str) -> NoReturn:
-    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(1)
 
 
 def register(app: typer.Typer) -> None:

@@ -1,14 +1,13 @@
 """`searchlight candidates ...`: set-up commands for the talent CRM."""
 
 import typer
-from rich.console import Console
 
+from searchlight.cli.console import err
 from searchlight.crm.sources import ensure_default_sources
 from searchlight.db import transaction
 from searchlight.governance import audit
 from searchlight.governance.events import AuditEvent
 
-err = Console(stderr=True)
 candidates_app = typer.Typer(help="Candidates and the talent CRM.", no_args_is_help=True)
 
 

@@ -5,24 +5,17 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
+from searchlight.cli.console import err, fail
 from searchlight.content import engine, inclusive, service
 from searchlight.content.schemas import EngineOut, FindingOut, GeneratedOut
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 from searchlight.roles import service as roles
 
-err = Console(stderr=True)
 content_app = typer.Typer(help="Content studio: texts, checks and role cards.",
                           no_args_is_help=True)
 MAX_CHECK_BYTES = 5_000_000
-
-
-def fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(1)
 
 
 def _language(language: str) -> str:

@@ -3,28 +3,24 @@
 import getpass
 import json
 import sys
+from datetime import datetime
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from sqlalchemy import select
+from rich.markup import escape
+from rich.table import Table
 
 from searchlight.auth import service as auth_service
-from searchlight.auth.models import USER_ROLES, User
+from searchlight.auth.models import USER_ROLES
+from searchlight.cli.console import err, fail, out, user_by_email
 from searchlight.config import get_settings
 from searchlight.db import get_engine, transaction
 from searchlight.errors import DomainError
 from searchlight.governance import audit
 from searchlight.governance.events import AuditEvent, created
 
-err = Console(stderr=True)
 users_app = typer.Typer(help="User accounts.", no_args_is_help=True)
 audit_app = typer.Typer(help="The hash-chained audit log.", no_args_is_help=True)
-
-
-def fail(message: str, code: int = 1) -> None:
-    err.print(f"[red]error:[/red] {message}")
-    raise typer.Exit(code)
 
 
 def migrate() -> None:
@@ -151,14 +147,56 @@ def create_token(
 ) -> None:
     """Create an API token for a user (printed once; store it safely)."""
     with transaction() as db:
-        user = db.scalar(select(User).where(User.email == email.strip().lower()))
-        if user is None:
-            fail(f"no user with e-mail {email}")
-            return
+        user = user_by_email(db, email)
         token = auth_service.create_api_token(db_session=db, user=user, name=name)
         audit.record(db_session=db, actor=None,
                      event=AuditEvent("api_token.created", "user", user.id, {"name": name}))
     sys.stdout.write(token + "\n")
+
+
+def _moment(value: datetime | None) -> str | None:
+    return value.isoformat(timespec="seconds") if value else None
+
+
+@users_app.command("tokens")
+def list_tokens(
+    email: str, output: str = typer.Option("table", "--format", help="table or json.")
+) -> None:
+    """List a user's API tokens: id, name, when made, last used (to the minute) and revoked.
+    The token itself is never kept, so it cannot be shown again."""
+    if output not in ("table", "json"):
+        fail("--format must be table or json")
+    with transaction() as db:
+        rows = [{"id": token.id, "name": token.name, "created_at": _moment(token.created_at),
+                 "last_used_at": _moment(token.last_used_at),
+                 "revoked_at": _moment(token.revoked_at)}
+                for token in auth_service.api_tokens_of(db_session=db,
+                                                        user=user_by_email(db, email))]
+    if output == "json":
+        sys.stdout.write(json.dumps(rows, indent=2) + "\n")
+        return
+    table = Table("id", "name", "created", "last used", "revoked",
+                  title=f"{len(rows)} API tokens of {escape(email.strip())}")
+    for row in rows:
+        table.add_row(str(row["id"]), escape(str(row["name"])),
+                      *(str(row[key] or "-") for key in ("created_at", "last_used_at",
+                                                          "revoked_at")))
+    out.print(table)
+
+
+@users_app.command("revoke-token")
+def revoke_token(email: str, token_id: int = typer.Argument(..., help="From `users tokens`.")
+                 ) -> None:
+    """Refuse an API token from now on (a leaked or unused one); the change is audited."""
+    try:
+        with transaction() as db:
+            user = user_by_email(db, email)
+            token = auth_service.revoke_api_token(db_session=db, user=user, token_id=token_id)
+            audit.record(db_session=db, actor=None, event=AuditEvent(
+                "api_token.revoked", "user", user.id, {"token_id": token.id, "name": token.name}))
+    except DomainError as error:
+        fail(error.message)
+    err.print(f"Revoked API token {token_id} ({escape(token.name)}).")
 
 
 @audit_app.command("verify")

@@ -4,16 +4,15 @@ import importlib
 import importlib.util
 
 import typer
-from rich.console import Console
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from searchlight.auth import service as auth_service
 from searchlight.auth.models import User
+from searchlight.cli.console import err
 from searchlight.db import transaction
 from searchlight.roles.models import Role
 
-err = Console(stderr=True)
 demo_app = typer.Typer(help="Demo data.", no_args_is_help=True)
 
 # demo accounts are refused in production

@@ -3,22 +3,15 @@
 import json
 import sys
 from pathlib import Path
-from typing import NoReturn
 
 import typer
-from rich.console import Console
 
+from searchlight.cli.console import err, fail
 from searchlight.config import get_settings
 from searchlight.db import get_engine, transaction, utcnow
 
-err = Console(stderr=True)
 gdpr_app = typer.Typer(help="GDPR: retention purge, access export, erasure.",
                        no_args_is_help=True)
-
-
-def _fail(message: str) -> NoReturn:
-    err.print(f"error: {message}", markup=False)
-    raise typer.Exit(1)
 
 
 @gdpr_app.command("purge")
@@ -57,12 +50,12 @@ def export_command(
     from searchlight.governance.events import AuditEvent
 
     if output_format not in ("json", "zip") or (output_format == "zip" and output is None):
-        _fail("--format must be json, or zip with --output FILE")
+        fail("--format must be json, or zip with --output FILE")
     with transaction() as db_session:
         people = export.find_by_email(db_session=db_session, email=email)
         users = ledger.find_users(db_session=db_session, email=email)
         if not people and not users:
-            _fail("no candidate or user has this e-mail address")
+            fail("no candidate or user has this e-mail address")
         if output_format == "zip":
             data = export.as_zip(db_session=db_session, candidates=people, users=users,
                                  settings=get_settings())
@@ -100,9 +93,9 @@ def erase_command(
         users = find_users(db_session=db_session, email=email)
         count = len(people) + len(users)
         if not count:
-            _fail("no candidate or user has this e-mail address")
+            fail("no candidate or user has this e-mail address")
         if not yes and not typer.confirm(f"Erase {count} record(s) for good?"):
-            _fail("nothing erased")
+            fail("nothing erased")
         erasure = Erasure(ground="request", status="requested", requested_at=utcnow())
         db_session.add(erasure)
         db_session.flush()

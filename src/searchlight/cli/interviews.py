@@ -6,15 +6,13 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
-from rich.markup import escape
 
 from searchlight.candidates.models import Candidate
+from searchlight.cli.console import fail
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 from searchlight.interviews import service
 
-err = Console(stderr=True)
 interviews_app = typer.Typer(help="Interview transcripts as evidence.", no_args_is_help=True)
 
 
@@ -32,22 +30,18 @@ def transcript(
     try:
         data = file.read_bytes()
     except OSError as error:
-        reason = escape(error.strerror or "")
-        err.print(f"[red]error:[/red] cannot read {escape(str(file))}: {reason}")
-        raise typer.Exit(1) from None
+        fail(f"cannot read {file}: {error.strerror or ''}")
     try:
         with transaction() as db:
             found = db.get(Candidate, candidate)
             if found is None:
-                err.print(f"[red]error:[/red] no candidate with id {candidate}")
-                raise typer.Exit(1)
+                fail(f"no candidate with id {candidate}")
             stored = service.upload_transcript(
                 db_session=db, actor=None, candidate=found, data=data, filename=file.name,
                 language=language, kind=kind, recruiter_name=recruiter)
             result = service.transcript_json(stored)
     except DomainError as error:
-        err.print(f"[red]error:[/red] {escape(error.message)}")
-        raise typer.Exit(1) from None
+        fail(error.message)
     if output == "json":
         sys.stdout.write(json.dumps(result, ensure_ascii=False, indent=2) + "\n")
         return

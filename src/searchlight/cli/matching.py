@@ -10,9 +10,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import typer
-from rich.console import Console
 
-err = Console(stderr=True)
+from searchlight.cli.console import fail
+
 skills_app = typer.Typer(help="Link text to skills.", no_args_is_help=True)
 titles_app = typer.Typer(help="Compare job titles.", no_args_is_help=True)
 # Lines embedded per batch: output starts early on long inputs, batches stay efficient.
@@ -61,8 +61,7 @@ def link_skills(
     try:
         label_space = read_lines(labels) if labels else default_skill_labels()
     except LabelSpaceUnavailable as error:
-        err.print(f"[red]error:[/red] {error}")
-        raise typer.Exit(2) from error
+        fail(str(error), code=2)
     index = LabelIndex.build(label_space)
     for batch in input_batches(sys.stdin):
         for text, matches in zip(batch, index.search(batch, top_k=top), strict=True):
@@ -96,9 +95,8 @@ def rank_titles(
 
     unknown = sorted(set(language) - set(TITLE_LANGUAGES))
     if unknown:
-        err.print(f"[red]error:[/red] unsupported language {', '.join(unknown)}; "
-                  f"choose from {', '.join(TITLE_LANGUAGES)}")
-        raise typer.Exit(2)
+        fail(f"unsupported language {', '.join(unknown)}; "
+             f"choose from {', '.join(TITLE_LANGUAGES)}", code=2)
     index = build_title_index(read_lines(corpus), languages=language or None,
                               synonym_groups=read_title_groups(synonyms) if synonyms else (),
                               esco=not no_esco)

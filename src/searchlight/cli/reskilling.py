@@ -6,23 +6,17 @@ import sys
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
 
+from searchlight.cli.console import err, fail
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 from searchlight.reskilling import development, plans, service
 
-err = Console(stderr=True)
 programmes_app = typer.Typer(help="Reskilling programme templates (seed 001).",
                              no_args_is_help=True)
 reskilling_app = typer.Typer(help="Reskilling: competency framework and personal plans.",
                              no_args_is_help=True)
-
-
-def fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(1)
 
 
 def _check_format(output: str) -> None:

@@ -7,34 +7,24 @@ from typing import Any
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.table import Table
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from searchlight.auth.models import User
+from searchlight.cli.console import err, fail, user_by_email
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 from searchlight.roles import service
 from searchlight.roles.schemas import BilingualText, RoleListingOut
 from searchlight.roles.yaml_io import dump_document, parse_documents
 
-err = Console(stderr=True)
 roles_app = typer.Typer(help="Role profiles (JTBD + SEARCH).", no_args_is_help=True)
-
-
-def fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(1)
 
 
 def _actor(db: Session, email: str) -> User | None:
     if not email:
         return None
-    user = db.scalar(select(User).where(User.email == email.strip().lower()))
-    if user is None:
-        fail(f"no user with e-mail {email}")
-    return user
+    return user_by_email(db, email)
 
 
 @roles_app.command("import")

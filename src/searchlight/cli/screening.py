@@ -13,6 +13,7 @@ from rich.table import Table
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from searchlight.cli.console import err, fail
 from searchlight.config import get_settings
 from searchlight.db import transaction
 from searchlight.errors import DomainError
@@ -32,8 +33,6 @@ from searchlight.screening.rechecks import recheck
 from searchlight.screening.score.explanation import Explanation, explanation_of
 from searchlight.screening.score.scoring import DIMENSIONS, score_cv
 from searchlight.screening.service import cv_evidence, explain, scorer_for
-
-err = Console(stderr=True)
 
 
 def _entries(paths: list[Path]) -> Iterator[Entry]:
@@ -138,8 +137,7 @@ def screen(
     try:
         role_id = _resolve_role(role)
     except DomainError as error:
-        err.print(f"[red]error:[/red] {error.message}")
-        raise typer.Exit(2) from error
+        fail(error.message, code=2)
     reports = _run(role_id, paths)
     with transaction() as db_session:
         rows = [_report_json(db_session, r) for r in reports if r.status != "duplicate"]

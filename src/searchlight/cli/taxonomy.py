@@ -6,24 +6,18 @@ from pathlib import Path
 
 import typer
 from rich.console import Console
-from rich.markup import escape
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
+from searchlight.cli.console import err, fail
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 from searchlight.governance import audit
 from searchlight.governance.events import AuditEvent
 from searchlight.taxonomy import esco, service
 
-err = Console(stderr=True)
 taxonomy_app = typer.Typer(help="The skill taxonomy (built-in skills and ESCO).",
                            no_args_is_help=True)
-
-
-def fail(message: str) -> None:
-    err.print(f"[red]error:[/red] {escape(message)}", soft_wrap=True)
-    raise typer.Exit(1)
 
 
 class _RichProgress:

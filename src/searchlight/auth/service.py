@@ -46,8 +46,13 @@ def create_user(
     return user
 
 
+def user_by_email(*, db_session: Session, email: str) -> User | None:
+    """The user with this e-mail address (stored lower-cased, see `create_user`), if any."""
+    return db_session.scalar(select(User).where(User.email == email.strip().lower()))
+
+
 def authenticate(*, db_session: Session, email: str, password: str) -> User | None:
-    user = db_session.scalar(select(User).where(User.email == email.strip().lower()))
+    user = user_by_email(db_session=db_session, email=email)
     try:
         _hasher.verify(user.password_hash if user else _DUMMY_HASH, password)
     except (VerificationError, InvalidHashError):

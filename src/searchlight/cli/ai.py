@@ -7,10 +7,8 @@ from enum import StrEnum
 import typer
 from rich.markup import escape
 from rich.table import Table
-from sqlalchemy.orm import Session
 
-from searchlight.auth.models import User
-from searchlight.cli.console import err, fail, out, user_by_email
+from searchlight.cli.console import actor_by_email, err, fail, out
 from searchlight.db import transaction
 from searchlight.llm import records, selftest, switch
 from searchlight.llm.errors import AIError
@@ -23,12 +21,6 @@ ai_app = typer.Typer(help="The AI layer: status, call records, stop switch.",
 class Format(StrEnum):
     table = "table"
     json = "json"
-
-
-def _actor(db: Session, email: str) -> User | None:
-    if not email:
-        return None
-    return user_by_email(db, email)
 
 
 @ai_app.command("status")
@@ -113,7 +105,7 @@ def stop(
 ) -> None:
     """Switch every AI feature off at once; features then offer their manual path."""
     with transaction() as db:
-        switch.stop(db_session=db, actor=_actor(db, actor), reason=reason)
+        switch.stop(db_session=db, actor=actor_by_email(db, actor), reason=reason)
     err.print("AI features are off.")
 
 
@@ -124,7 +116,7 @@ def start(
 ) -> None:
     """Switch the AI features on again."""
     with transaction() as db:
-        switch.start(db_session=db, actor=_actor(db, actor), reason=reason)
+        switch.start(db_session=db, actor=actor_by_email(db, actor), reason=reason)
     err.print("AI features are on.")
 
 

@@ -6,9 +6,9 @@ from typing import NoReturn
 import typer
 from rich.console import Console
 from rich.markup import escape
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from searchlight.auth import service as auth_service
 from searchlight.auth.models import User
 
 out = Console()
@@ -24,7 +24,12 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def user_by_email(db_session: Session, email: str) -> User:
     """The user a command names by e-mail, or a clear error."""
-    user = db_session.scalar(select(User).where(User.email == email.strip().lower()))
+    user = auth_service.user_by_email(db_session=db_session, email=email)
     if user is None:
         fail(f"no user with e-mail {email.strip()[:200]}")
     return user
+
+
+def actor_by_email(db_session: Session, email: str) -> User | None:
+    """Who a command acts as (`--actor EMAIL`): nobody when none is named (the system)."""
+    return user_by_email(db_session, email) if email else None

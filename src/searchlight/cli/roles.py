@@ -10,8 +10,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy.orm import Session
 
-from searchlight.auth.models import User
-from searchlight.cli.console import err, fail, user_by_email
+from searchlight.cli.console import actor_by_email, err, fail, out
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 from searchlight.roles import service
@@ -19,12 +18,6 @@ from searchlight.roles.schemas import BilingualText, RoleListingOut
 from searchlight.roles.yaml_io import dump_document, parse_documents
 
 roles_app = typer.Typer(help="Role profiles (JTBD + SEARCH).", no_args_is_help=True)
-
-
-def _actor(db: Session, email: str) -> User | None:
-    if not email:
-        return None
-    return user_by_email(db, email)
 
 
 @roles_app.command("import")
@@ -40,7 +33,7 @@ def import_roles(
         return
     try:
         with transaction() as db:
-            author = _actor(db, actor)
+            author = actor_by_email(db, actor)
             documents = parse_documents(text, source=str(file))
             results = [service.save_document(db_session=db, actor=author, document=d)
                        for d in documents]
@@ -149,5 +142,5 @@ def scarcity(key: str, min_score: float = typer.Option(
     table = Table("signal", "scarce share")
     for name, share in signals.items():
         table.add_row(name, f"{share:.0%}")
-    Console().print(f"{role.key}: {data['level']} ({data['score']})")
-    Console().print(table)
+    out.print(f"{role.key}: {data['level']} ({data['score']})")
+    out.print(table)

@@ -7,13 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from searchlight.cli.console import err, fail
+from searchlight.cli.console import err, fail, out
 from searchlight.config import get_settings
 from searchlight.db import transaction
 from searchlight.errors import DomainError
@@ -176,7 +175,7 @@ def _print_table(rows: list[dict[str, Any]]) -> None:
                       f"{row['score']:.1f}" if row["score"] is not None else "?",
                       f"{row['coverage']:.2f}", *("?" if s is None else f"{s:.0f}" for s in scores),
                       " ".join(f["code"] for f in row["flags"]))
-    Console().print(table)
+    out.print(table)
 
 
 def register(app: typer.Typer) -> None:

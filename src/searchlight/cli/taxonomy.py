@@ -5,11 +5,10 @@ import sys
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from searchlight.cli.console import err, fail
+from searchlight.cli.console import err, fail, out
 from searchlight.db import transaction
 from searchlight.errors import DomainError
 from searchlight.governance import audit
@@ -89,7 +88,7 @@ def search(
                   title=f"{found.total} skills match {query!r}")
     for skill in skills:
         table.add_row(skill.key, skill.label_en, skill.label_nl, skill.kind, skill.source)
-    Console().print(table)
+    out.print(table)
 
 
 def register(app: typer.Typer) -> None:

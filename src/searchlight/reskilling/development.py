@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from searchlight.auth.access import allowed, require
 from searchlight.auth.models import User
+from searchlight.auth.service import user_by_email
 from searchlight.candidates.documents import check_upload, clean_filename
 from searchlight.config import Settings
 from searchlight.db import utcnow
@@ -93,7 +94,7 @@ def create_cohort(
 
 
 def find_user(*, db_session: Session, email: str) -> User:
-    user = db_session.scalar(select(User).where(User.email == email.strip().lower()))
+    user = user_by_email(db_session=db_session, email=email)
     if user is None or not user.is_active:
         raise InvalidInput(f"No active user with e-mail {email.strip()[:200]}.")
     return user
